@@ -1,0 +1,620 @@
+package app.rightly.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import app.rightly.analysis.Analysis.Emotion;
+import app.rightly.analysis.Analysis.Evidence;
+import app.rightly.analysis.Analysis.Intent;
+import app.rightly.analysis.Analysis.Risk;
+import app.rightly.analysis.Analysis.Sentiment;
+import app.rightly.analysis.Analysis.Span;
+import app.rightly.analysis.Analysis.Toxicity;
+import app.rightly.analysis.Analysis.Urgency;
+import app.rightly.analysis.text.Aspects;
+import app.rightly.analysis.text.BaseModels;
+import app.rightly.analysis.text.Cue;
+import app.rightly.analysis.text.CueLexicon;
+import app.rightly.analysis.text.FeatureHasher;
+import app.rightly.analysis.text.FeatureVector;
+import app.rightly.analysis.text.LanguageGuess;
+import app.rightly.analysis.text.LinearModel;
+import app.rightly.analysis.text.Token;
+import app.rightly.analysis.text.Tokenizer;
+import app.rightly.analysis.text.Vader;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Rightly's analysis of customer messages: statistical models trained on permissively
+ * licensed data give the general reading of the words; customer-care knowledge (a phrase
+ * lexicon of failures, broken expectations, gratitude, sarcasm, requests, urgency, abuse)
+ * and VADER's valence rules turn it into the reading a care team needs — a delayed flight
+ * is negative without a negative word, "thanks for nothing" is not thanks. Every label
+ * comes with its evidence. See docs/analysis.md for the rules and their weights.
+ */
+@Component
+public class CustomerCareAnalyser implements Analyser {
+
+	public static final String ID = "rightly-care-1";
+
+	/** Risk = sum of weight × component, times 100. */
+	static final Map<String, Double> RISK_WEIGHTS = orderedMap("negativity", 0.30, "intent", 0.15, "urgency", 0.25,
+			"toxicity", 0.10, "reach", 0.20, "value", 0.0);
+
+	static final Map<String, Double> INTENT_RISK = Map.of("complaint", 1.0, "abuse", 0.9, "request", 0.6, "question",
+			0.35, "suggestion", 0.2, "other", 0.15, "praise", 0.05, "spam", 0.0);
+
+	static final Map<String, Double> URGENCY_RISK = Map.of("low", 0.0, "normal", 0.3, "high", 0.7, "critical", 1.0);
+
+	/** What one profanity adds to the toxicity score, when not aimed at a person. */
+	static final double K_PROFANITY = 0.2;
+
+	/** A toxicity score at or above this counts as toxic. */
+	static final double TOXIC = 0.35;
+
+	/*
+	 * Weights of the complaint score: a problem the rules found (failure cues, sarcasm
+	 * about one), negativity of the sentiment, being addressed to someone (an @mention),
+	 * and the shipped complaint model's probability around its midpoint. Chosen on the
+	 * first half of the development splits; see docs/analysis.md.
+	 */
+	static final double K_COMPLAINT_PROBLEM = 0.35;
+
+	static final double K_COMPLAINT_NEGATIVE = 0.5;
+
+	static final double K_COMPLAINT_MODEL = 0.3;
+
+	static final double K_COMPLAINT_ADDRESSED = 0.1;
+
+	private final Vader vader;
+
+	private final CueLexicon cues;
+
+	private final BaseModels models;
+
+	public CustomerCareAnalyser() {
+		this(Vader.load(), CueLexicon.load("/analysis/cues.tsv"), BaseModels.load());
+	}
+
+	CustomerCareAnalyser(Vader vader, CueLexicon cues, BaseModels models) {
+		this.vader = vader;
+		this.cues = cues;
+		this.models = models;
+	}
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	/**
+	 * What a message says before any decision: its tokens, cues, scores and model
+	 * readings.
+	 */
+	record Signals(String text, List<Token> tokens, List<Cue> cues, double vader, FeatureVector features,
+			float[] sentiment, float complaint, float toxicity, float[] emotion, float irony, double failure,
+			double praise, double sarcasm, Set<String> categories, boolean asks, boolean links) {
+
+		boolean has(String category) {
+			return categories.contains(category);
+		}
+
+	}
+
+	Signals signals(String text) {
+		List<Token> tokens = Tokenizer.tokens(text);
+		List<Cue> found = cues.match(tokens);
+		double failure = 0;
+		double praise = 0;
+		double sarcasm = 0;
+		Set<String> categories = new LinkedHashSet<>();
+		for (Cue c : found) {
+			switch (c.category()) {
+				case "failure" -> failure += c.negated() ? -0.25 * c.weight() : c.weight(); // "never
+																							// late"
+																							// is
+																							// mildly
+																							// good
+				case "gratitude", "praise" -> {
+					if (c.negated()) {
+						failure -= c.weight(); // "not helpful" is a failure
+					}
+					else {
+						praise += c.weight();
+					}
+				}
+				case "sarcasm" -> sarcasm += c.weight();
+				default -> {
+				}
+			}
+			if (!c.negated() || !(c.category().equals("praise") || c.category().equals("gratitude"))) {
+				categories.add(c.category());
+			}
+		}
+		boolean asks = false;
+		boolean links = false;
+		for (Token t : tokens) {
+			asks |= t.norm().equals("?");
+			links |= t.kind() == Token.Kind.URL;
+		}
+		FeatureVector features = FeatureHasher.vector(tokens, null);
+		float[][] read = models.probabilities(features);
+		float[] sentiment = read[BaseModels.SENTIMENT];
+		float complaint = probability(read, BaseModels.COMPLAINT, "complaint");
+		float toxicity = probability(read, BaseModels.TOXICITY, "toxic");
+		float[] emotion = read[BaseModels.EMOTION];
+		float irony = probability(read, BaseModels.IRONY, "irony");
+		return new Signals(text, tokens, found, vader.compound(tokens, text), features, sentiment, complaint, toxicity,
+				emotion, irony, failure, praise, sarcasm, categories, asks, links);
+	}
+
+	private float probability(float[][] read, int model, String label) {
+		return read[model] == null ? 0 : read[model][models.labels(model).indexOf(label)];
+	}
+
+	@Override
+	public Analysis analyse(AnalysisRequest request) {
+		Signals s = signals(request.text());
+		String language = LanguageGuess.guess(s.tokens());
+		List<Evidence> evidence = new ArrayList<>();
+		if (!language.equals("en")) {
+			evidence.add(new Evidence("language", "not analysed: the text is in '" + language + "', not English", null,
+					null, 0));
+			Risk risk = risk(0, "other", "low", 0, request.followers());
+			return new Analysis(ID, language, false, new Sentiment("neutral", 0, 0), List.of(),
+					new Intent("other", 0, null, Map.of()), new Urgency("low", List.of()),
+					new Toxicity(0, false, List.of()), false, List.of(), List.of(), risk, evidence);
+		}
+		BrandKnowledge brand = request.brand() == null ? BrandKnowledge.NONE : request.brand();
+		Sentiment sentiment = sentiment(s, brand, evidence);
+		boolean sarcasm = sarcasm(s, sentiment, evidence);
+		Toxicity toxicity = toxicity(s, evidence);
+		Intent intent = intent(s, sentiment, toxicity, brand, evidence);
+		Urgency urgency = urgency(s, intent, evidence);
+		List<Emotion> emotions = emotions(s, sentiment, brand);
+		List<Analysis.Topic> topics = Topics.match(s.tokens(), brand,
+				brand.model("topic") == null ? null : brandProbabilities(s, brand.model("topic")));
+		Risk risk = risk(Math.max(0, -sentiment.score()), intent.label(), urgency.level(), toxicity.score(),
+				request.followers());
+		return new Analysis(ID, language, true, sentiment, emotions, intent, urgency, toxicity, sarcasm, topics,
+				KeyPhrases.of(s.tokens(), 3), risk, evidence);
+	}
+
+	// ---- sentiment
+	// ----------------------------------------------------------------------
+
+	/**
+	 * The base model's log-probabilities, moved by knowledge: failures and broken
+	 * expectations towards negative (a customer reporting a problem to a brand is
+	 * unhappy, whatever the words), gratitude and praise towards positive unless a
+	 * failure is near (then it is politeness or sarcasm), VADER's valence both ways, a
+	 * question without a problem towards neutral.
+	 */
+	Sentiment sentiment(Signals s, BrandKnowledge brand, List<Evidence> evidence) {
+		float[] z = sentimentScores(s);
+		LinearModel brandModel = brand.model("sentiment");
+		if (brandModel != null) {
+			float[] p = brandProbabilities(s, brandModel);
+			evidence.add(new Evidence("sentiment", "the brand's own sentiment model", null, null, 0));
+			return sentimentFrom(p, brandModel.labels(), s, evidence);
+		}
+		return sentimentFrom(LinearModel.softmax(z), Taxonomy.SENTIMENTS, s, evidence);
+	}
+
+	/**
+	 * Scores for negative, neutral, positive from the shipped model and the knowledge.
+	 */
+	float[] sentimentScores(Signals s) {
+		float[] z = new float[3];
+		if (s.sentiment() != null) {
+			for (int i = 0; i < 3; i++) {
+				z[i] = (float) (K_TEMPERATURE * Math.log(s.sentiment()[i] + 1e-6));
+			}
+		}
+		// messages to a brand lean negative: people write when something went wrong
+		z[0] += K_PRIOR_NEG;
+		z[2] += K_PRIOR_POS;
+		double failure = s.failure();
+		z[0] += (float) (-K_FAILURE * failure - K_SARCASM * s.sarcasm() - K_VADER * Math.min(0, s.vader()));
+		z[2] += (float) ((failure < 0 ? K_PRAISE_NEAR_FAILURE : K_PRAISE) * s.praise()
+				+ K_VADER * Math.max(0, s.vader()) + K_SARCASM * Math.min(0, s.sarcasm()));
+		if (failure < 0 && s.praise() > 0) {
+			z[0] += K_POLITE_COMPLAINT;
+		}
+		if (s.has("question") && failure >= 0) {
+			z[1] += K_QUESTION;
+		}
+		if (failure >= 0 && s.praise() == 0 && s.sarcasm() == 0 && Math.abs(s.vader()) < 0.3) {
+			z[1] += K_NO_EVIDENCE; // nothing went wrong and nothing is praised: most
+									// likely neutral
+		}
+		if (s.links() && failure >= 0 && s.praise() == 0) {
+			z[1] += K_LINK;
+		}
+		return z;
+	}
+
+	// the weights of the knowledge, in the units of log-odds (docs/analysis.md)
+	static final float K_NO_EVIDENCE = 0.5f;
+
+	static final float K_LINK = 0.5f;
+
+	static final double K_TEMPERATURE = 1.0;
+
+	static final float K_PRIOR_NEG = 0.5f;
+
+	static final float K_PRIOR_POS = -0.3f;
+
+	static final double K_FAILURE = 1.0;
+
+	static final double K_SARCASM = 1.0;
+
+	static final double K_VADER = 0.4;
+
+	static final double K_PRAISE = 1.0;
+
+	static final double K_PRAISE_NEAR_FAILURE = 0.2;
+
+	static final float K_POLITE_COMPLAINT = 0.4f;
+
+	static final float K_QUESTION = 0.5f;
+
+	/**
+	 * The message as a brand model sees it: its words, the shipped reading (sentiment,
+	 * cues, valence, irony, toxicity, complaint, emotions) and the aspects it touches.
+	 */
+	FeatureVector withDense(Signals s) {
+		float[] p = LinearModel.softmax(sentimentScores(s));
+		float[] dense = new float[DENSE_FEATURES];
+		float[] head = { p[0], p[1], p[2], (float) s.failure(), (float) s.praise(), (float) s.sarcasm(),
+				(float) s.vader(), s.has("question") ? 1 : 0, s.irony(), s.toxicity(), s.complaint() };
+		System.arraycopy(head, 0, dense, 0, head.length);
+		if (s.emotion() != null) {
+			System.arraycopy(s.emotion(), 0, dense, head.length, Math.min(s.emotion().length, READING - head.length));
+		}
+		float[] aspects = ASPECTS.of(s.tokens());
+		System.arraycopy(aspects, 0, dense, READING, aspects.length);
+		return new FeatureVector(s.features().indices(), s.features().values(), dense);
+	}
+
+	private static final Aspects ASPECTS = Aspects.get();
+
+	/** Dense features of the shipped reading: 11 signals and the 10 emotions. */
+	public static final int READING = 21;
+
+	/** How many dense features a brand model sees: the reading, then the aspects. */
+	public static final int DENSE_FEATURES = READING + ASPECTS.names().size();
+
+	/** A brand model's probabilities for a message. */
+	float[] brandProbabilities(Signals s, LinearModel model) {
+		return model.probabilities(withDense(s));
+	}
+
+	/** A text as a brand model sees it, for training one. */
+	public FeatureVector brandFeatures(String text) {
+		return withDense(signals(text));
+	}
+
+	private Sentiment sentimentFrom(float[] p, List<String> labels, Signals s, List<Evidence> evidence) {
+		int best = 0;
+		for (int i = 1; i < p.length; i++) {
+			if (p[i] > p[best]) {
+				best = i;
+			}
+		}
+		int neg = labels.indexOf("negative");
+		int pos = labels.indexOf("positive");
+		double score = (pos < 0 ? 0 : p[pos]) - (neg < 0 ? 0 : p[neg]);
+		String label = labels.get(best);
+		for (Cue c : s.cues()) {
+			boolean negative = c.category().equals("failure") || c.category().equals("sarcasm")
+					|| (c.negated() && (c.category().equals("praise") || c.category().equals("gratitude")));
+			boolean positive = (c.category().equals("praise") || c.category().equals("gratitude")) && !c.negated();
+			if ((label.equals("negative") && negative) || (label.equals("positive") && positive)) {
+				evidence
+					.add(new Evidence(label, s.text().substring(c.start(), c.end()), c.start(), c.end(), c.weight()));
+			}
+		}
+		if (Math.abs(s.vader()) >= 0.3 && !label.equals("neutral")) {
+			evidence.add(new Evidence(label, "word valence (VADER) " + String.format("%.2f", s.vader()), null, null,
+					s.vader()));
+		}
+		return new Sentiment(label, round(score), round(p[best]));
+	}
+
+	// ---- sarcasm
+	// ------------------------------------------------------------------------
+
+	/**
+	 * Praise that cannot be meant: a sarcasm marker, or warm words around a failure in a
+	 * negative message.
+	 */
+	boolean sarcasm(Signals s, Sentiment sentiment, List<Evidence> evidence) {
+		boolean negative = sentiment.label().equals("negative");
+		boolean marker = s.sarcasm() < 0 && (s.failure() < 0 || negative);
+		boolean warmAroundFailure = negative && s.praise() >= 1.0 && s.failure() <= -1.2 && !s.has("polite")
+				&& s.irony() > 0.45;
+		if (marker || warmAroundFailure) {
+			for (Cue c : s.cues()) {
+				if (c.category().equals("sarcasm")
+						|| (warmAroundFailure && c.category().equals("praise") && !c.negated())) {
+					evidence.add(new Evidence("sarcasm", s.text().substring(c.start(), c.end()), c.start(), c.end(),
+							c.weight()));
+				}
+			}
+			evidence.add(new Evidence("sarcasm", "warm words + a complaint", null, null, 0));
+			return true;
+		}
+		return false;
+	}
+
+	// ---- toxicity
+	// -----------------------------------------------------------------------
+
+	/**
+	 * The shipped model's reading (trained on OffensEval), raised by insults, threats and
+	 * profanity aimed at someone; the spans are the words that make it abusive.
+	 */
+	Toxicity toxicity(Signals s, List<Evidence> evidence) {
+		double score = s.toxicity();
+		List<Span> spans = new ArrayList<>();
+		boolean aimed = false;
+		for (Token t : s.tokens()) {
+			String w = t.norm();
+			aimed |= w.equals("you") || w.equals("your") || w.equals("u") || w.equals("ur") || w.equals("you're")
+					|| w.equals("yall") || t.kind() == Token.Kind.MENTION;
+		}
+		for (Cue c : s.cues()) {
+			double add = switch (c.category()) {
+				case "insult" -> aimed ? 0.3 : 0.15;
+				case "threat" -> 0.35;
+				case "profanity" -> K_PROFANITY;
+				default -> 0;
+			};
+			if (add > 0) {
+				score += add;
+				spans.add(new Span(c.start(), c.end(), s.text().substring(c.start(), c.end()), c.category()));
+			}
+		}
+		score = Math.min(1, score);
+		boolean toxic = score >= TOXIC;
+		if (toxic) {
+			for (Span span : spans) {
+				evidence.add(new Evidence("toxic", span.text(), span.start(), span.end(), 0));
+			}
+		}
+		return new Toxicity(round(score), toxic, spans);
+	}
+
+	// ---- intent
+	// -------------------------------------------------------------------------
+
+	/**
+	 * What the customer wants. A complaint is a problem the brand caused or must fix —
+	 * not negativity in general: "my bag never arrived, can you help?" is a complaint,
+	 * "this weather is awful" is not. Abuse and spam come first; a complaint outranks the
+	 * question or request it contains; thanks with no problem is praise.
+	 */
+	Intent intent(Signals s, Sentiment sentiment, Toxicity toxicity, BrandKnowledge brand, List<Evidence> evidence) {
+		boolean negative = sentiment.label().equals("negative");
+		double sarcastic = s.sarcasm() < 0 && (s.failure() < 0 || negative) ? -s.sarcasm() : 0;
+		double problem = Math.max(0, -s.failure()) + sarcastic;
+		double negativity = negative ? sentiment.confidence() : 0;
+		boolean addressed = false;
+		for (Token t : s.tokens()) {
+			addressed |= t.kind() == Token.Kind.MENTION;
+		}
+		// negative about something the brand did, or a problem reported: a complaint,
+		// even asked politely
+		boolean troubled = negativity >= 0.5 || problem >= 1.0;
+		Map<String, Double> scores = new LinkedHashMap<>();
+		scores.put("complaint",
+				clamp(K_COMPLAINT_PROBLEM * Math.min(1, problem / 2.0) + K_COMPLAINT_NEGATIVE * negativity
+						+ (addressed ? K_COMPLAINT_ADDRESSED : 0) + K_COMPLAINT_MODEL * (s.complaint() - 0.5)));
+		scores.put("question", (s.has("question") || s.asks()) ? (troubled ? 0.3 : 0.6) : 0.0);
+		scores.put("request", s.has("request") ? (troubled ? 0.35 : 0.62) : 0.0);
+		scores.put("praise", clamp(problem >= 1.0 ? 0
+				: 0.5 * Math.min(1, s.praise() / 1.5) + (sentiment.label().equals("positive") ? 0.45 : 0)));
+		scores.put("suggestion", s.has("suggestion") ? 0.7 : 0.0);
+		scores.put("abuse", toxicity.toxic() && (s.has("insult") || s.has("threat") || s.has("profanity"))
+				? 0.6 + 0.4 * toxicity.score() : 0.0);
+		scores.put("spam", s.has("spam") ? 0.85 : 0.0);
+		scores.put("other", 0.3);
+		String label = "other";
+		for (var e : scores.entrySet()) {
+			if (e.getValue() > scores.get(label)) {
+				label = e.getKey();
+			}
+		}
+		String detail = null;
+		LinearModel brandModel = brand.model("intent");
+		if (brandModel != null) {
+			float[] p = brandProbabilities(s, brandModel);
+			int best = 0;
+			for (int i = 1; i < p.length; i++) {
+				best = p[i] > p[best] ? i : best;
+			}
+			detail = brandModel.labels().get(best);
+			if (Taxonomy.INTENTS.contains(detail)) {
+				label = detail;
+				detail = null;
+			}
+		}
+		String chosen = label;
+		for (Cue c : s.cues()) {
+			boolean supports = switch (chosen) {
+				case "complaint" -> c.category().equals("failure") || (sarcastic > 0 && c.category().equals("sarcasm"));
+				case "question" -> c.category().equals("question");
+				case "request" -> c.category().equals("request");
+				case "praise" -> (c.category().equals("praise") || c.category().equals("gratitude")) && !c.negated();
+				case "suggestion" -> c.category().equals("suggestion");
+				case "abuse" ->
+					c.category().equals("insult") || c.category().equals("threat") || c.category().equals("profanity");
+				case "spam" -> c.category().equals("spam");
+				default -> false;
+			};
+			if (supports) {
+				evidence
+					.add(new Evidence(chosen, s.text().substring(c.start(), c.end()), c.start(), c.end(), c.weight()));
+			}
+		}
+		if (chosen.equals("complaint") && negativity >= 0.5) {
+			evidence
+				.add(new Evidence("complaint", "negative about the brand (" + round(negativity) + ")", null, null, 0));
+		}
+		Map<String, Double> rounded = new LinkedHashMap<>();
+		scores.forEach((k, v) -> rounded.put(k, round(v)));
+		return new Intent(label, round(scores.getOrDefault(label, 1.0)), detail, rounded);
+	}
+
+	// ---- urgency
+	// ------------------------------------------------------------------------
+
+	static final Map<String, String> REASONS = orderedStrings("safety", "safety", "legal", "legal threat", "churn",
+			"churn threat", "escalation", "public escalation", "repeat", "repeated contact", "time", "time pressure");
+
+	/**
+	 * Critical for safety; high for a legal or churn threat, a public escalation, or a
+	 * complaint made again; normal for other complaints, requests and time pressure; low
+	 * otherwise.
+	 */
+	Urgency urgency(Signals s, Intent intent, List<Evidence> evidence) {
+		List<String> reasons = new ArrayList<>();
+		for (var reason : REASONS.entrySet()) {
+			for (Cue c : s.cues()) {
+				if (c.category().equals(reason.getKey()) && !c.negated()) {
+					if (!reasons.contains(reason.getValue())) {
+						reasons.add(reason.getValue());
+					}
+					evidence.add(new Evidence(reason.getValue(), s.text().substring(c.start(), c.end()), c.start(),
+							c.end(), 0));
+				}
+			}
+		}
+		boolean complaint = intent.label().equals("complaint") || intent.label().equals("abuse");
+		// a safety word only matters where something is wrong: "fire" in praise is not an
+		// emergency
+		if (!complaint && reasons.remove("safety") && !reasons.isEmpty()) {
+			reasons.remove("safety");
+		}
+		reasons.removeIf(r -> !complaint && (r.equals("repeated contact") || r.equals("churn threat")));
+		String level;
+		if (reasons.contains("safety")) {
+			level = "critical";
+		}
+		else if (reasons.contains("legal threat") || reasons.contains("churn threat")
+				|| reasons.contains("public escalation") || (complaint && reasons.contains("repeated contact"))) {
+			level = "high";
+		}
+		else if (complaint || intent.label().equals("request") || reasons.contains("time pressure")) {
+			level = "normal";
+		}
+		else {
+			level = "low";
+		}
+		return new Urgency(level, reasons);
+	}
+
+	// ---- emotions
+	// -----------------------------------------------------------------------
+
+	private static final Map<String, Double> EMOTION_CUE = Map.of("anger", 0.35, "frustration", 0.3, "disappointment",
+			0.35, "worry", 0.4, "confusion", 0.4);
+
+	/**
+	 * The shipped emotion model's reading, raised by the emotion words of customer care.
+	 */
+	List<Emotion> emotions(Signals s, Sentiment sentiment, BrandKnowledge brand) {
+		Map<String, Double> score = new HashMap<>();
+		LinearModel brandModel = brand.model("emotion");
+		LinearModel model = brandModel != null ? brandModel : null;
+		float[] p = brandModel != null ? brandProbabilities(s, brandModel) : s.emotion();
+		List<String> labels = brandModel != null ? brandModel.labels() : models.labels(BaseModels.EMOTION);
+		if (p != null) {
+			for (int i = 0; i < labels.size(); i++) {
+				if (!labels.get(i).equals("none")) {
+					score.merge(labels.get(i), (double) p[i], Double::sum);
+				}
+			}
+		}
+		if (model == null) {
+			for (Cue c : s.cues()) {
+				Double add = EMOTION_CUE.get(c.category());
+				if (add != null && !c.negated()) {
+					score.merge(c.category(), add, Double::sum);
+				}
+			}
+			if (s.has("gratitude")) {
+				score.merge("gratitude", 0.4, Double::sum);
+			}
+			if (sentiment.label().equals("negative") && s.failure() < -1.5) {
+				score.merge("frustration", 0.25, Double::sum);
+			}
+			if (sentiment.label().equals("positive")) {
+				score.merge("joy", 0.1, Double::sum);
+			}
+			else {
+				score.computeIfPresent("joy", (k, v) -> v * 0.5);
+			}
+		}
+		List<Emotion> out = new ArrayList<>();
+		score.forEach((name, v) -> {
+			if (v >= 0.3) {
+				out.add(new Emotion(name, round(Math.min(1, v))));
+			}
+		});
+		out.sort(Comparator.comparingDouble(Emotion::score).reversed());
+		return out;
+	}
+
+	// ---- risk
+	// ---------------------------------------------------------------------------
+
+	/**
+	 * The documented formula: each component in [0, 1] times its weight, summed, times
+	 * 100.
+	 */
+	static Risk risk(double negativity, String intent, String urgency, double toxicity, Long followers) {
+		double reach = followers == null || followers <= 0 ? 0 : Math.min(1, Math.log10(followers + 1) / 6);
+		Map<String, Double> components = orderedMap("negativity", round(clamp(negativity)), "intent",
+				INTENT_RISK.getOrDefault(intent, 0.15), "urgency", URGENCY_RISK.getOrDefault(urgency, 0.0), "toxicity",
+				round(clamp(toxicity)), "reach", round(reach), "value", 0.0);
+		double total = 0;
+		for (var e : components.entrySet()) {
+			total += e.getValue() * RISK_WEIGHTS.get(e.getKey());
+		}
+		return new Risk((int) Math.round(100 * clamp(total)), components, RISK_WEIGHTS);
+	}
+
+	static double clamp(double v) {
+		return Math.max(0, Math.min(1, v));
+	}
+
+	static double round(double v) {
+		return Math.round(v * 1000) / 1000.0;
+	}
+
+	private static Map<String, Double> orderedMap(Object... pairs) {
+		Map<String, Double> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put((String) pairs[i], ((Number) pairs[i + 1]).doubleValue());
+		}
+		return map;
+	}
+
+	private static Map<String, String> orderedStrings(String... pairs) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put(pairs[i], pairs[i + 1]);
+		}
+		return map;
+	}
+
+}

@@ -1,0 +1,149 @@
+package app.rightly.analysis.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statistical models Rightly ships, trained by {@code rightly models build} on
+ * permissively licensed data (docs/models.md) and kept in the jar under {@code /models}.
+ * A model that is not there (before the first build) reads nothing; the analysis then
+ * relies on its rules.
+ * <p>
+ * All of them read the same hashed features, so their weights are kept side by side, one
+ * row per feature: a message's features are looked up once for every model. That one pass
+ * over memory is most of the analysis's cost, so it matters.
+ */
+public final class BaseModels {
+
+	public static final String[] NAMES = { "sentiment", "complaint", "toxicity", "emotion", "irony" };
+
+	public static final int SENTIMENT = 0;
+
+	public static final int COMPLAINT = 1;
+
+	public static final int TOXICITY = 2;
+
+	public static final int EMOTION = 3;
+
+	public static final int IRONY = 4;
+
+	private final List<List<String>> labels = new ArrayList<>();
+
+	/** Where each model's classes start in a row; -1 for a missing model. */
+	private final int[] offsets = new int[NAMES.length];
+
+	/** Classes per row (all models). */
+	private final int width;
+
+	/**
+	 * Feature f, class j of all models at {@code f * width + j}, as a signed byte times
+	 * the column's scale: a quarter of the memory of floats, so the rows a message needs
+	 * are mostly in the processor's cache. The rounding moves no figure in
+	 * docs/benchmarks.md by more than 0.002.
+	 */
+	private final byte[] weights;
+
+	private final float[] scale;
+
+	private final float[] bias;
+
+	/** Where the pre-fetching pass leaves its sum, so that it is not optimised away. */
+	@SuppressWarnings("unused")
+	private static int touch;
+
+	private BaseModels(List<LinearModel> models) {
+		int w = 0;
+		for (int m = 0; m < NAMES.length; m++) {
+			LinearModel model = models.get(m);
+			labels.add(model == null ? List.of() : model.labels());
+			offsets[m] = model == null ? -1 : w;
+			w += model == null ? 0 : model.labels().size();
+		}
+		width = w;
+		float[] table = new float[FeatureHasher.DIM * width];
+		bias = new float[width];
+		for (int m = 0; m < NAMES.length; m++) {
+			LinearModel model = models.get(m);
+			if (model != null) {
+				model.copyInto(table, bias, width, offsets[m]);
+			}
+		}
+		scale = new float[width];
+		for (int i = 0; i < table.length; i++) {
+			scale[i % width] = Math.max(scale[i % width], Math.abs(table[i]) / 127f);
+		}
+		weights = new byte[table.length];
+		for (int i = 0; i < table.length; i++) {
+			float s = scale[i % width];
+			weights[i] = s == 0 ? 0 : (byte) Math.round(table[i] / s);
+		}
+	}
+
+	public static BaseModels load() {
+		List<LinearModel> models = new ArrayList<>();
+		for (String name : NAMES) {
+			models.add(read(name));
+		}
+		return new BaseModels(models);
+	}
+
+	/** The labels of a model ({@link #SENTIMENT}…), empty when it is missing. */
+	public List<String> labels(int model) {
+		return labels.get(model);
+	}
+
+	public boolean has(int model) {
+		return offsets[model] >= 0;
+	}
+
+	/**
+	 * Every model's probabilities for a message, in one pass over its features; a missing
+	 * model's entry is {@code null}.
+	 */
+	public float[][] probabilities(FeatureVector v) {
+		float[] sums = new float[width];
+		int[] idx = v.indices();
+		float[] val = v.values();
+		// first ask for every row the message needs, each load independent of the
+		// others, so the memory fetches them at once; the sums below then find them near
+		int touched = 0;
+		for (int i = 0; i < idx.length; i++) {
+			int row = idx[i] * width;
+			touched += weights[row] + weights[row + width - 1];
+		}
+		touch = touched;
+		for (int i = 0; i < idx.length; i++) {
+			int row = idx[i] * width;
+			float x = val[i];
+			for (int j = 0; j < width; j++) {
+				sums[j] += weights[row + j] * x;
+			}
+		}
+		float[] scores = new float[width];
+		for (int j = 0; j < width; j++) {
+			scores[j] = bias[j] + sums[j] * scale[j];
+		}
+		float[][] out = new float[NAMES.length][];
+		for (int m = 0; m < NAMES.length; m++) {
+			if (offsets[m] >= 0) {
+				float[] z = new float[labels.get(m).size()];
+				System.arraycopy(scores, offsets[m], z, 0, z.length);
+				out[m] = LinearModel.softmax(z);
+			}
+		}
+		return out;
+	}
+
+	private static LinearModel read(String name) {
+		try (InputStream in = BaseModels.class.getResourceAsStream("/models/" + name + ".model.gz")) {
+			return in == null ? null : LinearModel.read(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("the shipped model " + name + " cannot be read", ex);
+		}
+	}
+
+}

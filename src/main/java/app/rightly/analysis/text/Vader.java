@@ -1,0 +1,144 @@
+package app.rightly.analysis.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * VADER's valence rules (Hutto &amp; Gilbert, ICWSM 2014) over our tokens: the lexicon of
+ * human ratings, boosters and dampeners, negation within three words, "but" shifting the
+ * weight to what follows, capitals and exclamation marks for emphasis. Gives a compound
+ * score in [-1, 1]. The lexicon is VADER's (MIT; see docs/models.md).
+ */
+public final class Vader {
+
+	private static final Set<String> NEGATIONS = Set.of("aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt",
+			"doesnt", "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt",
+			"havent", "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't",
+			"mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
+			"oughtnt", "shant", "shouldnt", "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "wasn't", "weren't",
+			"without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "no");
+
+	private static final Map<String, Double> BOOSTERS = new HashMap<>();
+
+	static {
+		for (String w : ("absolutely amazingly awfully completely considerably decidedly deeply effing enormously "
+				+ "entirely especially exceptionally extremely fabulously flipping flippin fricking frickin frigging "
+				+ "friggin fully fucking greatly hella highly hugely incredibly intensely majorly more most "
+				+ "particularly purely quite really remarkably so substantially thoroughly totally tremendously uber "
+				+ "unbelievably unusually utterly very")
+			.split(" ")) {
+			BOOSTERS.put(w, 0.293);
+		}
+		for (String w : ("almost barely hardly kinda kindof less little marginally occasionally partly scarcely slightly "
+				+ "somewhat sorta sortof")
+			.split(" ")) {
+			BOOSTERS.put(w, -0.293);
+		}
+	}
+
+	private final Map<String, Float> lexicon;
+
+	private Vader(Map<String, Float> lexicon) {
+		this.lexicon = lexicon;
+	}
+
+	public static Vader load() {
+		Map<String, Float> lexicon = new HashMap<>(16_000);
+		try (InputStream in = Vader.class.getResourceAsStream("/analysis/vader_lexicon.txt");
+				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				int tab = line.indexOf('\t');
+				int tab2 = line.indexOf('\t', tab + 1);
+				if (tab > 0) {
+					lexicon.put(line.substring(0, tab),
+							Float.parseFloat(line.substring(tab + 1, tab2 < 0 ? line.length() : tab2)));
+				}
+			}
+		}
+		catch (IOException | NullPointerException ex) {
+			throw new UncheckedIOException(new IOException("the VADER lexicon is missing from the jar", ex));
+		}
+		return new Vader(lexicon);
+	}
+
+	/** The rated valence of a word, or 0. */
+	public float valence(String norm) {
+		Float v = lexicon.get(norm);
+		return v == null ? 0 : v;
+	}
+
+	/** The compound score of a message in [-1, 1]. */
+	public double compound(List<Token> tokens, String text) {
+		int n = tokens.size();
+		boolean someCaps = false;
+		boolean allCaps = true;
+		for (Token t : tokens) {
+			if (t.kind() == Token.Kind.WORD) {
+				boolean shout = t.shouted();
+				someCaps |= shout;
+				allCaps &= shout;
+			}
+		}
+		boolean capsDiffer = someCaps && !allCaps;
+		double[] s = new double[n];
+		int but = -1;
+		for (int i = 0; i < n; i++) {
+			Token t = tokens.get(i);
+			String w = t.norm();
+			if (w.equals("but")) {
+				but = i;
+			}
+			Float valence = lexicon.get(w);
+			if (valence == null || BOOSTERS.containsKey(w)) {
+				continue;
+			}
+			double v = valence;
+			if (capsDiffer && t.shouted()) {
+				v += v > 0 ? 0.733 : -0.733;
+			}
+			for (int back = 1; back <= 3 && i - back >= 0; back++) {
+				Token p = tokens.get(i - back);
+				Double boost = BOOSTERS.get(p.norm());
+				if (boost != null) {
+					double b = v > 0 ? boost : -boost;
+					if (capsDiffer && p.shouted()) {
+						b += v > 0 ? 0.733 : -0.733;
+					}
+					v += b * (back == 1 ? 1 : back == 2 ? 0.95 : 0.9);
+				}
+				if (NEGATIONS.contains(p.norm()) || p.norm().endsWith("n't")) {
+					v *= -0.74;
+				}
+			}
+			s[i] = v;
+		}
+		double total = 0;
+		for (int i = 0; i < n; i++) {
+			total += but < 0 ? s[i] : i < but ? s[i] * 0.5 : i > but ? s[i] * 1.5 : s[i];
+		}
+		if (total != 0) {
+			int exclamations = Math.min(4, count(text, '!'));
+			int questions = count(text, '?');
+			double emphasis = exclamations * 0.292 + (questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0);
+			total += total > 0 ? emphasis : -emphasis;
+		}
+		return total / Math.sqrt(total * total + 15);
+	}
+
+	private static int count(String text, char c) {
+		int n = 0;
+		for (int i = 0; i < text.length(); i++) {
+			n += text.charAt(i) == c ? 1 : 0;
+		}
+		return n;
+	}
+
+}

@@ -1,0 +1,50 @@
+package app.rightly.channels;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The kinds of channel Rightly knows, and the rules that depend on the kind. */
+public final class ChannelKinds {
+
+	/**
+	 * Social networks: a handle means the same person on every channel of that network.
+	 */
+	public static final Set<String> SOCIAL = Set.of("x", "facebook", "instagram", "bluesky", "mastodon", "linkedin",
+			"tiktok", "youtube", "threads", "reddit", "whatsapp");
+
+	/** Kinds whose unknown channels are created on first use by ingest. */
+	public static final Set<String> OPEN = Set.of("api", "import");
+
+	public static final Set<String> OTHER = Set.of("review", "email", "chat", "sms", "phone", "forum", "webhook");
+
+	private static final Pattern KIND = Pattern.compile("^[a-z][a-z0-9_-]{0,29}$");
+
+	private ChannelKinds() {
+	}
+
+	public static boolean known(String kind) {
+		return SOCIAL.contains(kind) || OPEN.contains(kind) || OTHER.contains(kind);
+	}
+
+	/** The known kinds, for error messages. */
+	public static String describe() {
+		return String.join(", ", new java.util.TreeSet<>(
+				java.util.stream.Stream.of(SOCIAL, OPEN, OTHER).flatMap(java.util.Set::stream).toList()));
+	}
+
+	public static boolean wellFormed(String kind) {
+		return kind != null && KIND.matcher(kind).matches();
+	}
+
+	/**
+	 * Where a handle is unique: the social network itself ({@code x}), e-mail addresses
+	 * everywhere ({@code email}), otherwise the channel ({@code review:Trustpilot}).
+	 */
+	static String network(ChannelKey key) {
+		if (SOCIAL.contains(key.kind()) || "email".equals(key.kind())) {
+			return key.kind();
+		}
+		return key.kind() + ":" + key.name();
+	}
+
+}

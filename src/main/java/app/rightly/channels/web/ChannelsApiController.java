@@ -1,0 +1,76 @@
+package app.rightly.channels.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import app.rightly.channels.ChannelKey;
+import app.rightly.channels.ChannelKinds;
+import app.rightly.channels.Channels;
+import app.rightly.shared.InvalidInputException;
+import app.rightly.shared.Tenant;
+import app.rightly.tenancy.BrandAccess;
+import app.rightly.tenancy.CurrentUser;
+import app.rightly.tenancy.Permission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A brand's channels. */
+@RestController
+@RequestMapping(path = "/api/v1/brands/{brand}/channels", produces = "application/json")
+@Tag(name = "Channels", description = "Where a brand's messages come from")
+@SecurityRequirement(name = "bearer")
+class ChannelsApiController {
+
+	private final BrandAccess access;
+
+	private final Channels channels;
+
+	ChannelsApiController(BrandAccess access, Channels channels) {
+		this.access = access;
+		this.channels = channels;
+	}
+
+	record ChannelView(UUID id, String kind, String name) {
+
+		static ChannelView of(Channels.Channel c) {
+			return new ChannelView(c.id(), c.kind(), c.name());
+		}
+
+	}
+
+	record NewChannel(String kind, String name) {
+	}
+
+	@GetMapping
+	@Operation(summary = "The brand's channels")
+	List<ChannelView> list(CurrentUser user, @PathVariable String brand) {
+		Tenant tenant = access.tenant(user, brand, Permission.VIEW_REPORTS);
+		return channels.list(tenant).stream().map(ChannelView::of).toList();
+	}
+
+	@PostMapping(consumes = "application/json")
+	@Operation(summary = "Add a channel (manager or higher); answers the existing one if it is there already")
+	ResponseEntity<ChannelView> create(CurrentUser user, @PathVariable String brand, @RequestBody NewChannel channel) {
+		Tenant tenant = access.tenant(user, brand, Permission.MANAGE_BRAND);
+		if (channel.kind() == null || !ChannelKinds.known(channel.kind().strip().toLowerCase(java.util.Locale.ROOT))) {
+			throw new InvalidInputException("kind", "must be one of " + ChannelKinds.describe());
+		}
+		if (channel.name() == null || channel.name().isBlank()) {
+			throw new InvalidInputException("name", "must not be blank");
+		}
+		Channels.Channel created = channels.ensure(tenant, new ChannelKey(channel.kind(), channel.name()));
+		return ResponseEntity.created(URI.create("/api/v1/brands/" + brand + "/channels/" + created.id()))
+			.body(ChannelView.of(created));
+	}
+
+}

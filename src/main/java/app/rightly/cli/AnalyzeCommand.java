@@ -1,0 +1,117 @@
+package app.rightly.cli;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import app.rightly.analysis.Analysis;
+import app.rightly.analysis.training.LabelledFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code rightly analyze}: the analysis of every line of a file, as JSON Lines, for
+ * pipelines.
+ */
+@Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
+		description = { "Writes the analysis of each message of a file as JSON Lines to standard output:",
+				"a text file (one message per line), a CSV with a header, or JSON Lines.",
+				"--stats prints to standard error how many messages were analysed and how fast",
+				"(the analysis alone, single thread, after a warm-up; not start-up or output)." })
+class AnalyzeCommand implements Callable<Integer> {
+
+	@Option(names = "--brand", paramLabel = "SLUG", description = "use what this brand was taught")
+	String brand;
+
+	@Option(names = "--stats", description = "print the message count and analysis rate to standard error")
+	boolean stats;
+
+	@Option(names = "--text-column", paramLabel = "C", defaultValue = "text",
+			description = "the text column of a CSV or JSON Lines file (default: ${DEFAULT-VALUE})")
+	String textColumn;
+
+	@Option(names = "--data-dir", paramLabel = "DIR",
+			description = "data dir, for --brand (env RIGHTLY_DATA_DIR; default ./data)")
+	String dataDir;
+
+	@Parameters(paramLabel = "FILE")
+	Path file;
+
+	static final int CHUNK = 1024;
+
+	@Override
+	public Integer call() throws Exception {
+		List<String> texts = texts(file, textColumn);
+		JsonMapper json = JsonMapper.builder().build();
+		try (Analysing analysing = Analysing.open(brand, dataDir)) {
+			if (stats) {
+				// warm-up: let the JIT compile the analysis before it is timed
+				long warmUntil = System.nanoTime() + 2_000_000_000L;
+				for (int i = 0; System.nanoTime() < warmUntil; i++) {
+					analysing.analyse(texts.get(i % texts.size()));
+				}
+			}
+			// analysed a chunk at a time, then written: only the analysis is timed, and
+			// the results do not pile up in memory
+			Analysis[] results = new Analysis[Math.min(CHUNK, texts.size())];
+			long nanos = 0;
+			try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+					1 << 16)) {
+				for (int from = 0; from < texts.size(); from += CHUNK) {
+					int to = Math.min(texts.size(), from + CHUNK);
+					long started = System.nanoTime();
+					for (int i = from; i < to; i++) {
+						results[i - from] = analysing.analyse(texts.get(i));
+					}
+					nanos += System.nanoTime() - started;
+					for (int i = from; i < to; i++) {
+						Map<String, Object> line = new LinkedHashMap<>();
+						line.put("text", texts.get(i));
+						line.put("analysis", results[i - from]);
+						out.write(json.writeValueAsString(line));
+						out.write('\n');
+					}
+				}
+			}
+			double seconds = nanos / 1e9;
+			if (stats) {
+				System.err.printf(Locale.ROOT,
+						"analysed %d messages in %.2f s: %.0f messages/s (single thread, after warm-up)%n",
+						texts.size(), seconds, texts.size() / seconds);
+			}
+		}
+		return 0;
+	}
+
+	static List<String> texts(Path file, String textColumn) throws java.io.IOException {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (name.endsWith(".csv") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+			List<String> texts = new ArrayList<>();
+			for (LabelledFile.Row row : LabelledFile.read(file, textColumn, textColumn, null, null)) {
+				texts.add(row.text());
+			}
+			return texts;
+		}
+		List<String> texts = new ArrayList<>();
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			if (!line.isBlank()) {
+				texts.add(line);
+			}
+		}
+		if (texts.isEmpty()) {
+			throw new IllegalArgumentException(file + " holds no messages");
+		}
+		return texts;
+	}
+
+}

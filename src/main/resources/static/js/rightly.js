@@ -1,0 +1,98 @@
+// Rightly's small layer of progressive enhancement. Every page works without it.
+(function () {
+	'use strict';
+	document.documentElement.classList.add('js');
+
+	// htmx requests carry the CSRF token like forms do
+	document.addEventListener('htmx:configRequest', function (event) {
+		var token = document.querySelector('meta[name="_csrf"]');
+		var header = document.querySelector('meta[name="_csrf_header"]');
+		if (token && header) {
+			event.detail.headers[header.content] = token.content;
+		}
+	});
+
+	document.addEventListener('change', function (event) {
+		if (event.target.matches('select[data-autosubmit]')) {
+			event.target.form.submit();
+		}
+	});
+
+	document.addEventListener('click', function (event) {
+		var copy = event.target.closest('[data-copy]');
+		if (copy) {
+			var source = document.querySelector(copy.getAttribute('data-copy'));
+			if (source && navigator.clipboard) {
+				navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+					var label = copy.textContent;
+					copy.textContent = copy.getAttribute('data-copied') || label;
+					setTimeout(function () { copy.textContent = label; }, 1500);
+				});
+			}
+		}
+		if (event.target.closest('[data-close-shortcuts]')) {
+			toggleShortcuts(false);
+		}
+	});
+
+	// Keyboard shortcuts: "g" then a letter goes to a section, "b" focuses the brand switcher,
+	// "?" shows the list. Ignored while typing in a field.
+	var sections = { i: '/inbox', c: '/customers', n: '/insights', s: '/settings' };
+	var pendingG = false;
+	var lastFocus = null;
+
+	function typing(target) {
+		return target.closest('input, textarea, select, [contenteditable="true"]');
+	}
+
+	function toggleShortcuts(show) {
+		var dialog = document.getElementById('shortcuts');
+		if (!dialog) {
+			return;
+		}
+		if (show) {
+			lastFocus = document.activeElement;
+			dialog.hidden = false;
+			dialog.querySelector('button').focus();
+		}
+		else {
+			dialog.hidden = true;
+			if (lastFocus) {
+				lastFocus.focus();
+			}
+		}
+	}
+
+	document.addEventListener('keydown', function (event) {
+		if (event.key === 'Escape') {
+			toggleShortcuts(false);
+			return;
+		}
+		if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
+			return;
+		}
+		if (pendingG) {
+			pendingG = false;
+			if (sections[event.key]) {
+				window.location.href = sections[event.key];
+				event.preventDefault();
+			}
+			return;
+		}
+		if (event.key === 'g') {
+			pendingG = true;
+			setTimeout(function () { pendingG = false; }, 1200);
+		}
+		else if (event.key === '?') {
+			toggleShortcuts(true);
+			event.preventDefault();
+		}
+		else if (event.key === 'b') {
+			var switcher = document.getElementById('brand-switch');
+			if (switcher) {
+				switcher.focus();
+				event.preventDefault();
+			}
+		}
+	});
+}());
