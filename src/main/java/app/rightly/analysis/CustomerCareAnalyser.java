@@ -56,6 +56,9 @@ public class CustomerCareAnalyser implements Analyser {
 	/** What one profanity adds to the toxicity score, when not aimed at a person. */
 	static final double K_PROFANITY = 0.2;
 
+	/** How much the model's toxicity counts with no abusive word and no one addressed. */
+	static final double K_UNAIMED = 0.7;
+
 	/** A toxicity score at or above this counts as toxic. */
 	static final double TOXIC = 0.35;
 
@@ -72,6 +75,21 @@ public class CustomerCareAnalyser implements Analyser {
 	static final double K_COMPLAINT_MODEL = 0.3;
 
 	static final double K_COMPLAINT_ADDRESSED = 0.1;
+
+	/** Whether the message names something a company provides (an aspect). */
+	private static boolean touchesService(Signals s) {
+		for (float a : ASPECTS.of(s.tokens())) {
+			if (a > 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * How much a problem or negativity counts when aimed at no one and about no service.
+	 */
+	static final double K_UNDIRECTED = 0.4;
 
 	private final Vader vader;
 
@@ -100,7 +118,8 @@ public class CustomerCareAnalyser implements Analyser {
 	 */
 	record Signals(String text, List<Token> tokens, List<Cue> cues, double vader, FeatureVector features,
 			float[] sentiment, float complaint, float toxicity, float[] emotion, float irony, double failure,
-			double praise, double sarcasm, Set<String> categories, boolean asks, boolean links) {
+			double praise, double sarcasm, double relief, boolean grievance, Set<String> categories, boolean asks,
+			boolean links) {
 
 		boolean has(String category) {
 			return categories.contains(category);
@@ -114,14 +133,17 @@ public class CustomerCareAnalyser implements Analyser {
 		double failure = 0;
 		double praise = 0;
 		double sarcasm = 0;
+		double relief = 0;
+		boolean grievance = false;
 		Set<String> categories = new LinkedHashSet<>();
 		for (Cue c : found) {
 			switch (c.category()) {
-				case "failure" -> failure += c.negated() ? -0.25 * c.weight() : c.weight(); // "never
-																							// late"
-																							// is
-																							// mildly
-																							// good
+				// "never late" is mildly good
+				case "failure" -> failure += c.negated() ? -0.25 * c.weight() : c.weight();
+				case "relief" -> {
+					praise += c.weight(); // "not bad at all"
+					relief += c.weight();
+				}
 				case "gratitude", "praise" -> {
 					if (c.negated()) {
 						failure -= c.weight(); // "not helpful" is a failure
@@ -131,6 +153,9 @@ public class CustomerCareAnalyser implements Analyser {
 					}
 				}
 				case "sarcasm" -> sarcasm += c.weight();
+				// a threat to sue, leave or go public, or a complaint made again, is a
+				// grievance whatever the words
+				case "legal", "churn", "exposure", "repeat" -> grievance |= !c.negated();
 				default -> {
 				}
 			}
@@ -144,7 +169,8 @@ public class CustomerCareAnalyser implements Analyser {
 			asks |= t.norm().equals("?");
 			links |= t.kind() == Token.Kind.URL;
 		}
-		FeatureVector features = FeatureHasher.vector(tokens, null);
+		// the models read "not bad" as bad: they see the message without a denied problem
+		FeatureVector features = FeatureHasher.vector(relief > 0 ? withoutReliefs(tokens, found) : tokens, null);
 		float[][] read = models.probabilities(features);
 		float[] sentiment = read[BaseModels.SENTIMENT];
 		float complaint = probability(read, BaseModels.COMPLAINT, "complaint");
@@ -152,7 +178,21 @@ public class CustomerCareAnalyser implements Analyser {
 		float[] emotion = read[BaseModels.EMOTION];
 		float irony = probability(read, BaseModels.IRONY, "irony");
 		return new Signals(text, tokens, found, vader.compound(tokens, text), features, sentiment, complaint, toxicity,
-				emotion, irony, failure, praise, sarcasm, categories, asks, links);
+				emotion, irony, failure, praise, sarcasm, relief, grievance, categories, asks, links);
+	}
+
+	private static List<Token> withoutReliefs(List<Token> tokens, List<Cue> cues) {
+		List<Token> kept = new ArrayList<>(tokens.size());
+		for (Token t : tokens) {
+			boolean inside = false;
+			for (Cue c : cues) {
+				inside |= c.category().equals("relief") && t.start() >= c.start() && t.end() <= c.end();
+			}
+			if (!inside) {
+				kept.add(t);
+			}
+		}
+		return kept;
 	}
 
 	private float probability(float[][] read, int model, String label) {
@@ -175,10 +215,16 @@ public class CustomerCareAnalyser implements Analyser {
 		BrandKnowledge brand = request.brand() == null ? BrandKnowledge.NONE : request.brand();
 		Sentiment sentiment = sentiment(s, brand, evidence);
 		boolean sarcasm = sarcasm(s, sentiment, evidence);
+		if (sarcasm && !sentiment.label().equals("negative")) {
+			// praise that cannot be meant: the message is negative whatever its words
+			sentiment = new Sentiment("negative", -Math.max(0.5, Math.abs(sentiment.score())),
+					round(Math.max(0.5, sentiment.confidence() * 0.8)));
+			evidence.add(new Evidence("negative", "sarcasm: warm words about a failure", null, null, 0));
+		}
 		Toxicity toxicity = toxicity(s, evidence);
 		Intent intent = intent(s, sentiment, toxicity, brand, evidence);
-		Urgency urgency = urgency(s, intent, evidence);
-		List<Emotion> emotions = emotions(s, sentiment, brand);
+		Urgency urgency = urgency(s, sentiment, intent, evidence);
+		List<Emotion> emotions = emotions(s, sentiment, sarcasm, brand);
 		List<Analysis.Topic> topics = Topics.match(s.tokens(), brand,
 				brand.model("topic") == null ? null : brandProbabilities(s, brand.model("topic")));
 		Risk risk = risk(Math.max(0, -sentiment.score()), intent.label(), urgency.level(), toxicity.score(),
@@ -228,10 +274,15 @@ public class CustomerCareAnalyser implements Analyser {
 		if (failure < 0 && s.praise() > 0) {
 			z[0] += K_POLITE_COMPLAINT;
 		}
+		if (s.grievance()) {
+			z[0] += K_GRIEVANCE;
+		}
+		z[0] -= (float) s.relief(); // a problem denied: "not bad at all"
+
 		if (s.has("question") && failure >= 0) {
 			z[1] += K_QUESTION;
 		}
-		if (failure >= 0 && s.praise() == 0 && s.sarcasm() == 0 && Math.abs(s.vader()) < 0.3) {
+		if (failure >= 0 && s.praise() == 0 && s.sarcasm() == 0 && !s.grievance() && Math.abs(s.vader()) < 0.3) {
 			z[1] += K_NO_EVIDENCE; // nothing went wrong and nothing is praised: most
 									// likely neutral
 		}
@@ -265,6 +316,9 @@ public class CustomerCareAnalyser implements Analyser {
 	static final float K_POLITE_COMPLAINT = 0.4f;
 
 	static final float K_QUESTION = 0.5f;
+
+	/** A threat to sue, leave or go public, or a complaint made again. */
+	static final float K_GRIEVANCE = 0.8f;
 
 	/**
 	 * The message as a brand model sees it: its words, the shipped reading (sentiment,
@@ -316,7 +370,8 @@ public class CustomerCareAnalyser implements Analyser {
 		for (Cue c : s.cues()) {
 			boolean negative = c.category().equals("failure") || c.category().equals("sarcasm")
 					|| (c.negated() && (c.category().equals("praise") || c.category().equals("gratitude")));
-			boolean positive = (c.category().equals("praise") || c.category().equals("gratitude")) && !c.negated();
+			boolean positive = ((c.category().equals("praise") || c.category().equals("gratitude")) && !c.negated())
+					|| c.category().equals("relief");
 			if ((label.equals("negative") && negative) || (label.equals("positive") && positive)) {
 				evidence
 					.add(new Evidence(label, s.text().substring(c.start(), c.end()), c.start(), c.end(), c.weight()));
@@ -363,7 +418,6 @@ public class CustomerCareAnalyser implements Analyser {
 	 * profanity aimed at someone; the spans are the words that make it abusive.
 	 */
 	Toxicity toxicity(Signals s, List<Evidence> evidence) {
-		double score = s.toxicity();
 		List<Span> spans = new ArrayList<>();
 		boolean aimed = false;
 		for (Token t : s.tokens()) {
@@ -371,6 +425,10 @@ public class CustomerCareAnalyser implements Analyser {
 			aimed |= w.equals("you") || w.equals("your") || w.equals("u") || w.equals("ur") || w.equals("you're")
 					|| w.equals("yall") || t.kind() == Token.Kind.MENTION;
 		}
+		boolean abusiveWords = s.has("insult") || s.has("threat") || s.has("profanity");
+		// the model reads negativity as offence; without abusive words or anyone to aim
+		// at, "this weather is awful" is not abuse
+		double score = s.toxicity() * (aimed || abusiveWords ? 1 : K_UNAIMED);
 		for (Cue c : s.cues()) {
 			double add = switch (c.category()) {
 				case "insult" -> aimed ? 0.3 : 0.15;
@@ -405,18 +463,26 @@ public class CustomerCareAnalyser implements Analyser {
 	Intent intent(Signals s, Sentiment sentiment, Toxicity toxicity, BrandKnowledge brand, List<Evidence> evidence) {
 		boolean negative = sentiment.label().equals("negative");
 		double sarcastic = s.sarcasm() < 0 && (s.failure() < 0 || negative) ? -s.sarcasm() : 0;
-		double problem = Math.max(0, -s.failure()) + sarcastic;
+		double problem = Math.max(0, -s.failure()) + sarcastic + (s.grievance() ? 1.0 : 0);
 		double negativity = negative ? sentiment.confidence() : 0;
 		boolean addressed = false;
+		boolean secondPerson = false;
 		for (Token t : s.tokens()) {
 			addressed |= t.kind() == Token.Kind.MENTION;
+			String w = t.norm();
+			secondPerson |= w.equals("you") || w.equals("your") || w.equals("u") || w.equals("ur");
 		}
+		// negativity is a complaint when it is aimed at someone or about a problem;
+		// "this weather is awful" is neither
+		boolean directed = addressed || secondPerson || s.grievance() || s.has("request") || s.has("question")
+				|| touchesService(s);
 		// negative about something the brand did, or a problem reported: a complaint,
 		// even asked politely
 		boolean troubled = negativity >= 0.5 || problem >= 1.0;
 		Map<String, Double> scores = new LinkedHashMap<>();
 		scores.put("complaint",
-				clamp(K_COMPLAINT_PROBLEM * Math.min(1, problem / 2.0) + K_COMPLAINT_NEGATIVE * negativity
+				clamp((directed ? 1 : K_UNDIRECTED)
+						* (K_COMPLAINT_PROBLEM * Math.min(1, problem / 2.0) + K_COMPLAINT_NEGATIVE * negativity)
 						+ (addressed ? K_COMPLAINT_ADDRESSED : 0) + K_COMPLAINT_MODEL * (s.complaint() - 0.5)));
 		scores.put("question", (s.has("question") || s.asks()) ? (troubled ? 0.3 : 0.6) : 0.0);
 		scores.put("request", s.has("request") ? (troubled ? 0.35 : 0.62) : 0.0);
@@ -478,14 +544,15 @@ public class CustomerCareAnalyser implements Analyser {
 	// ------------------------------------------------------------------------
 
 	static final Map<String, String> REASONS = orderedStrings("safety", "safety", "legal", "legal threat", "churn",
-			"churn threat", "escalation", "public escalation", "repeat", "repeated contact", "time", "time pressure");
+			"churn threat", "exposure", "public escalation", "escalation", "public escalation", "repeat",
+			"repeated contact", "time", "time pressure");
 
 	/**
 	 * Critical for safety; high for a legal or churn threat, a public escalation, or a
 	 * complaint made again; normal for other complaints, requests and time pressure; low
 	 * otherwise.
 	 */
-	Urgency urgency(Signals s, Intent intent, List<Evidence> evidence) {
+	Urgency urgency(Signals s, Sentiment sentiment, Intent intent, List<Evidence> evidence) {
 		List<String> reasons = new ArrayList<>();
 		for (var reason : REASONS.entrySet()) {
 			for (Cue c : s.cues()) {
@@ -501,7 +568,9 @@ public class CustomerCareAnalyser implements Analyser {
 		boolean complaint = intent.label().equals("complaint") || intent.label().equals("abuse");
 		// a safety word only matters where something is wrong: "fire" in praise is not an
 		// emergency
-		if (!complaint && reasons.remove("safety") && !reasons.isEmpty()) {
+		boolean asking = intent.label().equals("question") || intent.label().equals("request");
+		if (intent.label().equals("praise") || intent.label().equals("spam")
+				|| (asking && !sentiment.label().equals("negative"))) {
 			reasons.remove("safety");
 		}
 		reasons.removeIf(r -> !complaint && (r.equals("repeated contact") || r.equals("churn threat")));
@@ -525,13 +594,34 @@ public class CustomerCareAnalyser implements Analyser {
 	// ---- emotions
 	// -----------------------------------------------------------------------
 
+	private static final Set<String> NEGATIVE_EMOTIONS = Set.of("anger", "frustration", "disappointment", "worry",
+			"sadness");
+
+	/**
+	 * How far the shipped emotion model is believed: fully where the emotion agrees with
+	 * the sentiment, a little where it does not (anger in a neutral question is the
+	 * model's noise), not at all for warm emotions in sarcasm.
+	 */
+	static double agreement(String emotion, String sentiment, boolean sarcasm) {
+		boolean negative = NEGATIVE_EMOTIONS.contains(emotion);
+		boolean warm = emotion.equals("gratitude") || emotion.equals("joy");
+		if (warm && sarcasm) {
+			return 0;
+		}
+		return switch (sentiment) {
+			case "negative" -> warm ? 0.3 : 1;
+			case "positive" -> negative ? 0.3 : 1;
+			default -> negative || warm ? 0.45 : 1;
+		};
+	}
+
 	private static final Map<String, Double> EMOTION_CUE = Map.of("anger", 0.35, "frustration", 0.3, "disappointment",
 			0.35, "worry", 0.4, "confusion", 0.4);
 
 	/**
 	 * The shipped emotion model's reading, raised by the emotion words of customer care.
 	 */
-	List<Emotion> emotions(Signals s, Sentiment sentiment, BrandKnowledge brand) {
+	List<Emotion> emotions(Signals s, Sentiment sentiment, boolean sarcasm, BrandKnowledge brand) {
 		Map<String, Double> score = new HashMap<>();
 		LinearModel brandModel = brand.model("emotion");
 		LinearModel model = brandModel != null ? brandModel : null;
@@ -540,7 +630,8 @@ public class CustomerCareAnalyser implements Analyser {
 		if (p != null) {
 			for (int i = 0; i < labels.size(); i++) {
 				if (!labels.get(i).equals("none")) {
-					score.merge(labels.get(i), (double) p[i], Double::sum);
+					double weight = brandModel != null ? 1 : agreement(labels.get(i), sentiment.label(), sarcasm);
+					score.merge(labels.get(i), weight * p[i], Double::sum);
 				}
 			}
 		}
@@ -551,7 +642,7 @@ public class CustomerCareAnalyser implements Analyser {
 					score.merge(c.category(), add, Double::sum);
 				}
 			}
-			if (s.has("gratitude")) {
+			if (s.has("gratitude") && !sarcasm) {
 				score.merge("gratitude", 0.4, Double::sum);
 			}
 			if (sentiment.label().equals("negative") && s.failure() < -1.5) {
