@@ -37,6 +37,7 @@ CREATE TABLE brand_topic (
     name            text        NOT NULL,
     description     text        NOT NULL DEFAULT '',
     phrases         text[]      NOT NULL DEFAULT '{}',
-    created_at      timestamptz NOT NULL DEFAULT now(),
-    UNIQUE (brand_id, kind, name)
+    created_at      timestamptz NOT NULL DEFAULT now()
 );
+-- names are unique per brand and kind whatever their case: "Refunds" and "refunds" are one topic
+CREATE UNIQUE INDEX brand_topic_name ON brand_topic (brand_id, kind, lower(name));

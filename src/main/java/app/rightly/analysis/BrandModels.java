@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -157,7 +158,7 @@ public class BrandModels {
 	 * training; a second correction of the same message and task replaces the first.
 	 */
 	@Transactional
-	public void correct(Tenant tenant, UUID message, String text, String task, String label, UserId by) {
+	public int correct(Tenant tenant, UUID message, String text, String task, String label, UserId by) {
 		checkTask(task);
 		if (label == null || label.isBlank() || label.length() > 100) {
 			throw new InvalidInputException("label", "must be 1 to 100 characters");
@@ -178,6 +179,7 @@ public class BrandModels {
 			.param("message", message)
 			.param("by", by == null ? null : by.value())
 			.update();
+		return exampleCounts(tenant).getOrDefault(task, new int[2])[0];
 	}
 
 	/** Trains the task's model on every example the brand has (files and corrections). */
@@ -193,7 +195,11 @@ public class BrandModels {
 			.param("brand", tenant.brand().value())
 			.param("task", task)
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
-			.list();
+			.list()
+			.stream()
+			// the same examples give the same model, whatever order they were stored in
+			.sorted(Comparator.comparing(Row::text).thenComparing(Row::label).thenComparing(Row::correction))
+			.toList();
 		TreeSet<String> labelSet = new TreeSet<>();
 		rows.forEach(r -> labelSet.add(r.label()));
 		if (rows.size() < 2 || labelSet.size() < 2) {

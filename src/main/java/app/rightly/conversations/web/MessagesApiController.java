@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import app.rightly.analysis.BrandModels;
 import app.rightly.channels.ChannelKey;
 import app.rightly.channels.Channels;
 import app.rightly.conversations.ConversationQueries;
@@ -52,8 +53,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -79,16 +82,19 @@ class MessagesApiController {
 
 	private final Channels channels;
 
+	private final BrandModels models;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	MessagesApiController(BrandAccess access, MessageIngestion ingestion, IngestGate gate, IngestGate.Settings settings,
-			ConversationQueries queries, Channels channels) {
+			ConversationQueries queries, Channels channels, BrandModels models) {
 		this.access = access;
 		this.ingestion = ingestion;
 		this.gate = gate;
 		this.settings = settings;
 		this.queries = queries;
 		this.channels = channels;
+		this.models = models;
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -249,6 +255,28 @@ class MessagesApiController {
 	MessageView message(CurrentUser user, @PathVariable String brand, @PathVariable UUID message) {
 		Tenant tenant = access.tenant(user, brand, Permission.WORK_CONVERSATIONS);
 		return queries.message(tenant, message).orElseThrow(() -> new NotFoundException("message"));
+	}
+
+	record LabelInput(String task, String label) {
+	}
+
+	record LabelResult(UUID message, String task, String label, int examples) {
+	}
+
+	@PostMapping(path = "/{message}/labels", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Correct a label of a message's analysis", description = """
+			`task` is `sentiment`, `intent`, `emotion` or `topic`; `label` the right label (1–100 characters; \
+			for sentiment `negative`, `neutral` or `positive`). Stored as a labelled example of the brand and \
+			used by the next training (POST …/models/{task}/train); correcting the same message and task \
+			again replaces the earlier correction. `examples` is how many examples the task now has.""")
+	LabelResult label(CurrentUser user, @PathVariable String brand, @PathVariable UUID message,
+			@RequestBody LabelInput input) {
+		Tenant tenant = access.tenant(user, brand, Permission.WORK_CONVERSATIONS);
+		MessageView found = queries.message(tenant, message).orElseThrow(() -> new NotFoundException("message"));
+		String task = input.task() == null ? null : input.task().strip();
+		int examples = models.correct(tenant, found.id(), found.text(), task, input.label(), user.id());
+		return new LabelResult(found.id(), task, input.label().strip(), examples);
 	}
 
 	private UUID channelId(Tenant tenant, String channel) {

@@ -1,0 +1,124 @@
+package app.rightly.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import app.rightly.analysis.text.LinearModel;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Training on a small fixture of our own, then evaluating on its held-out part: the
+ * trained model beats the baselines, and the same examples give the same model.
+ */
+class BrandTrainingTests {
+
+	static final CustomerCareAnalyser ANALYSER = new CustomerCareAnalyser();
+
+	record Row(String text, String label, boolean train) {
+	}
+
+	static List<Row> fixture() throws IOException {
+		try (InputStream in = BrandTrainingTests.class.getResourceAsStream("/analysis/reasons.csv")) {
+			List<Row> rows = new ArrayList<>();
+			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				String[] f = line.split(",");
+				if (f.length == 3 && !f[0].equals("text")) {
+					rows.add(new Row(f[0], f[1], f[2].equals("train")));
+				}
+			}
+			return rows;
+		}
+	}
+
+	static LinearModel train(String task, List<Row> rows) {
+		List<LinearModel.Example> examples = new ArrayList<>();
+		TreeSet<String> labels = new TreeSet<>();
+		for (Row r : rows) {
+			examples.add(new LinearModel.Example(ANALYSER.brandFeatures(r.text()), r.label(), 1));
+			labels.add(r.label());
+		}
+		return BrandTraining.train(task, examples, new ArrayList<>(labels));
+	}
+
+	static double accuracy(LinearModel model, List<Row> rows) {
+		int right = 0;
+		for (Row r : rows) {
+			float[] p = model.probabilities(ANALYSER.brandFeatures(r.text()));
+			int best = 0;
+			for (int i = 1; i < p.length; i++) {
+				best = p[i] > p[best] ? i : best;
+			}
+			right += model.labels().get(best).equals(r.label()) ? 1 : 0;
+		}
+		return right / (double) rows.size();
+	}
+
+	@Test
+	void aTopicModelTrainedOnTheFixtureBeatsTheBaselinesOnItsHeldOutPart() throws IOException {
+		List<Row> rows = fixture();
+		List<Row> train = rows.stream().filter(Row::train).toList();
+		List<Row> test = rows.stream().filter(r -> !r.train()).toList();
+		assertThat(train).hasSizeGreaterThan(20);
+		assertThat(test).hasSizeGreaterThan(10);
+
+		double full = accuracy(train("topic", train), test);
+		// a quarter of the examples: worse, but better than guessing
+		List<Row> few = new ArrayList<>();
+		for (int i = 0; i < train.size(); i += 4) {
+			few.add(train.get(i));
+		}
+		double small = accuracy(train("topic", few), test);
+		double majority = 3 / (double) test.size();
+
+		assertThat(full).as("accuracy with all the training examples").isGreaterThanOrEqualTo(0.8);
+		assertThat(full).isGreaterThanOrEqualTo(small);
+		assertThat(small).as("accuracy with a quarter of them").isGreaterThan(majority);
+	}
+
+	@Test
+	void theSameExamplesGiveTheSameModel() throws IOException {
+		List<Row> train = fixture().stream().filter(Row::train).toList();
+		LinearModel a = train("intent", train);
+		LinearModel b = train("intent", train);
+		for (Row r : fixture()) {
+			assertThat(a.probabilities(ANALYSER.brandFeatures(r.text())))
+				.containsExactly(b.probabilities(ANALYSER.brandFeatures(r.text())));
+		}
+	}
+
+	@Test
+	void aBrandSentimentModelLearnsTheBrandsWords() {
+		// "sardine can" is this airline's customers' word for a cramped cabin
+		List<Row> rows = new ArrayList<>();
+		for (String s : List.of("another sardine can flight", "sardine can seats again", "sardine can cabin today",
+				"felt like a sardine can", "the usual sardine can")) {
+			rows.add(new Row(s, "negative", true));
+		}
+		for (String s : List.of("roomy cabin today", "plenty of legroom", "what a spacious seat", "lovely roomy seats",
+				"so much space, great")) {
+			rows.add(new Row(s, "positive", true));
+		}
+		for (String s : List.of("flight at nine", "boarding at gate 4", "landing in Boston", "seat 12A",
+				"flying tomorrow")) {
+			rows.add(new Row(s, "neutral", true));
+		}
+		LinearModel model = train("sentiment", rows);
+		float[] p = model.probabilities(ANALYSER.brandFeatures("sardine can on the morning flight"));
+		assertThat(model.labels().get(argmax(p))).isEqualTo("negative");
+	}
+
+	static int argmax(float[] p) {
+		int best = 0;
+		for (int i = 1; i < p.length; i++) {
+			best = p[i] > p[best] ? i : best;
+		}
+		return best;
+	}
+
+}

@@ -1,0 +1,222 @@
+package app.rightly.analysis;
+
+import java.util.List;
+
+import app.rightly.shared.Tenant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analysis on hand-written customer messages: each label, each urgency reason, and
+ * the hard cases of lexicon tools (sarcasm, polite complaints, negation, emoji, capitals,
+ * repeated punctuation, other languages).
+ */
+class CustomerCareAnalyserTests {
+
+	static final CustomerCareAnalyser ANALYSER = new CustomerCareAnalyser();
+
+	static Analysis analyse(String text) {
+		return analyse(text, null);
+	}
+
+	static Analysis analyse(String text, Long followers) {
+		return ANALYSER
+			.analyse(new AnalysisRequest(new Tenant(new app.rightly.shared.OrganisationId(new java.util.UUID(1, 1)),
+					new app.rightly.shared.BrandId(new java.util.UUID(1, 2))), text, followers));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			@SkyAir thank you so much, the crew was wonderful!    | positive
+			@SkyAir love the new seats 😍                          | positive
+			@SkyAir the staff were lovely, thank you              | positive
+			@SkyAir the flight was not bad at all                 | positive
+			@SkyAir what time does boarding start?                | neutral
+			@SkyAir please change my seat to an aisle             | neutral
+			@SkyAir not happy with the service                    | negative
+			@SkyAir my bag never arrived, can you help?           | negative
+			@SkyAir still waiting for my bag 😡                    | negative
+			@SkyAir WORST SERVICE EVER!!! STILL WAITING!!!        | negative
+			Thanks for nothing @SkyAir, 3 hours on the tarmac     | negative
+			Great job @SkyAir, lost my luggage again. Love it.    | negative
+			""")
+	void sentiment(String text, String label) {
+		Analysis a = analyse(text);
+		assertThat(a.sentiment().label()).isEqualTo(label);
+		assertThat(a.sentiment().score()).isBetween(-1.0, 1.0);
+		assertThat(a.sentiment().confidence()).isBetween(0.0, 1.0);
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			@SkyAir my bag never arrived, can you help?           | complaint
+			@SkyAir I want a refund for my cancelled flight       | complaint
+			Thanks for nothing @SkyAir, 3 hours on the tarmac     | complaint
+			this weather is awful                                 | other
+			@SkyAir what time does boarding start?                | question
+			@SkyAir please change my seat to an aisle             | request
+			@SkyAir thank you so much, the crew was wonderful!    | praise
+			@SkyAir you should add more vegetarian meals          | suggestion
+			@SkyAir you stupid idiots                             | abuse
+			Click here to win a free iPhone!!! http://spam.example | spam
+			""")
+	void intent(String text, String label) {
+		assertThat(analyse(text).intent().label()).isEqualTo(label);
+	}
+
+	@ParameterizedTest(name = "{0} -> {1} {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			@SkyAir there is smoke in the cabin and a passenger fainted | critical | safety
+			@SkyAir I will sue you, my lawyer will hear about this      | high     | legal threat
+			@SkyAir I am switching to Delta, cancel my account          | high     | churn threat
+			@SkyAir I'm telling the press about this, it's going viral  | high     | public escalation
+			@SkyAir this is the third time I ask about my refund        | high     | repeated contact
+			@SkyAir my flight leaves in an hour and nobody is at the desk | normal | time pressure
+			""")
+	void urgencyReasons(String text, String level, String reason) {
+		Analysis a = analyse(text);
+		assertThat(a.urgency().level()).isEqualTo(level);
+		assertThat(a.urgency().reasons()).contains(reason);
+		assertThat(a.evidence()).anySatisfy(e -> assertThat(e.label()).isEqualTo(reason));
+	}
+
+	@Test
+	void aThankYouIsNotUrgentAndHasNoReasons() {
+		Analysis a = analyse("@SkyAir the staff were lovely, thank you");
+		assertThat(a.urgency().level()).isEqualTo("low");
+		assertThat(a.urgency().reasons()).isEmpty();
+	}
+
+	@Test
+	void fireInPraiseIsNoEmergency() {
+		assertThat(analyse("@SkyAir your new menu is fire, love it 🔥").urgency().reasons()).doesNotContain("safety");
+	}
+
+	@Test
+	void sarcasmIsFoundWithItsEvidence() {
+		Analysis a = analyse("Great job @SkyAir, lost my luggage again. Love it.");
+		assertThat(a.sarcasm()).isTrue();
+		assertThat(a.evidence()).anySatisfy(e -> assertThat(e.label()).isEqualTo("sarcasm"));
+		assertThat(a.emotions()).noneSatisfy(e -> assertThat(e.name()).isIn("gratitude", "joy"));
+		assertThat(analyse("@SkyAir thank you so much, the crew was wonderful!").sarcasm()).isFalse();
+	}
+
+	@Test
+	void aPoliteComplaintIsAComplaintAndNegativityAboutTheWorldIsNot() {
+		Analysis polite = analyse("@SkyAir my bag never arrived, can you help?");
+		assertThat(polite.intent().label()).isEqualTo("complaint");
+		assertThat(polite.evidence()).anySatisfy(e -> {
+			assertThat(e.label()).isEqualTo("complaint");
+			assertThat(e.text()).isEqualTo("never arrived");
+		});
+		Analysis weather = analyse("this weather is awful");
+		assertThat(weather.intent().label()).isNotEqualTo("complaint");
+		assertThat(weather.toxicity().toxic()).isFalse();
+	}
+
+	@Test
+	void negationTurnsPraiseIntoAComplaint() {
+		Analysis a = analyse("@SkyAir the crew was not helpful at all");
+		assertThat(a.sentiment().label()).isEqualTo("negative");
+	}
+
+	@Test
+	void capitalsAndRepeatedPunctuationMakeItStronger() {
+		Analysis calm = analyse("@SkyAir my flight is delayed");
+		Analysis loud = analyse("@SkyAir MY FLIGHT IS DELAYED!!!");
+		assertThat(loud.sentiment().label()).isEqualTo("negative");
+		assertThat(loud.sentiment().score()).isLessThanOrEqualTo(calm.sentiment().score());
+		assertThat(loud.risk().score()).isGreaterThanOrEqualTo(calm.risk().score());
+	}
+
+	@Test
+	void emojiCarrySentiment() {
+		assertThat(analyse("@SkyAir 😍😍").sentiment().label()).isEqualTo("positive");
+		assertThat(analyse("@SkyAir my flight 😡😡").sentiment().label()).isEqualTo("negative");
+	}
+
+	@Test
+	void abuseIsFlaggedWithItsSpans() {
+		String text = "@SkyAir you stupid idiots";
+		Analysis a = analyse(text);
+		assertThat(a.toxicity().toxic()).isTrue();
+		assertThat(a.toxicity().spans()).isNotEmpty().allSatisfy(span -> {
+			assertThat(text.substring(span.start(), span.end())).isEqualTo(span.text());
+			assertThat(span.kind()).isIn("insult", "threat", "profanity");
+		});
+		assertThat(analyse("@SkyAir thank you so much").toxicity().toxic()).isFalse();
+	}
+
+	@Test
+	void otherLanguagesAreNotGuessedAt() {
+		Analysis spanish = analyse("Mi maleta nunca llegó, muy mal servicio");
+		assertThat(spanish.language()).isEqualTo("es");
+		assertThat(spanish.analysed()).isFalse();
+		assertThat(spanish.sentiment().label()).isEqualTo("neutral");
+		assertThat(spanish.evidence()).anySatisfy(e -> assertThat(e.label()).isEqualTo("language"));
+		// English with a few foreign words is still read
+		Analysis mixed = analyse("@SkyAir my bag never arrived, muy mal servicio, help please");
+		assertThat(mixed.language()).isEqualTo("en");
+		assertThat(mixed.analysed()).isTrue();
+		assertThat(mixed.intent().label()).isEqualTo("complaint");
+	}
+
+	@Test
+	void emotionsComeFromTheTaxonomy() {
+		Analysis a = analyse("@SkyAir why????? why is my flight delayed again?????");
+		assertThat(a.emotions()).isNotEmpty()
+			.allSatisfy(e -> assertThat(e.name()).isIn(Taxonomy.EMOTIONS))
+			.allSatisfy(e -> assertThat(e.score()).isBetween(0.0, 1.0));
+		assertThat(analyse("@SkyAir thank you so much, the crew was wonderful!").emotions())
+			.extracting(Analysis.Emotion::name)
+			.contains("gratitude");
+		assertThat(analyse("@SkyAir what time does boarding start?").emotions()).extracting(Analysis.Emotion::name)
+			.doesNotContain("anger");
+	}
+
+	@Test
+	void riskOrdersAnAngryComplaintFromALargeAccountAboveAThankYou() {
+		Analysis angry = analyse("@SkyAir WORST SERVICE EVER!!! 3 hours on hold and my bag is still lost", 100_000L);
+		Analysis thanks = analyse("@SkyAir thank you so much, the crew was wonderful!", 100_000L);
+		Analysis sameAngerNoReach = analyse("@SkyAir WORST SERVICE EVER!!! 3 hours on hold and my bag is still lost",
+				10L);
+		assertThat(angry.risk().score()).isGreaterThan(thanks.risk().score() + 30);
+		assertThat(angry.risk().score()).isGreaterThan(sameAngerNoReach.risk().score());
+		assertThat(angry.risk().components()).containsKeys("negativity", "intent", "urgency", "toxicity", "reach",
+				"value");
+		double sum = 0;
+		for (var e : angry.risk().components().entrySet()) {
+			sum += e.getValue() * angry.risk().weights().get(e.getKey());
+		}
+		assertThat(angry.risk().score()).isEqualTo((int) Math.round(100 * Math.min(1, sum)));
+	}
+
+	@Test
+	void everyLabelHasEvidenceInTheText() {
+		String text = "@SkyAir I will sue you, my flight was cancelled and nobody helped";
+		Analysis a = analyse(text);
+		assertThat(a.evidence()).isNotEmpty();
+		for (Analysis.Evidence e : a.evidence()) {
+			if (e.start() != null) {
+				assertThat(text.substring(e.start(), e.end())).isEqualToIgnoringCase(e.text());
+			}
+		}
+	}
+
+	@Test
+	void keyPhrasesAreFound() {
+		assertThat(analyse("@SkyAir the wifi on the plane never works and the seat was broken").keyPhrases())
+			.isNotEmpty();
+	}
+
+	@Test
+	void theSameTextGivesTheSameAnalysis() {
+		String text = "@SkyAir lost my bag, third time I write, I'm telling the press";
+		assertThat(analyse(text)).isEqualTo(analyse(text));
+		assertThat(List.of(analyse(text).analyser())).containsExactly(CustomerCareAnalyser.ID);
+	}
+
+}
