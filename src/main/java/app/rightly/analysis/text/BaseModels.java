@@ -104,7 +104,6 @@ public final class BaseModels {
 	 * model's entry is {@code null}.
 	 */
 	public float[][] probabilities(FeatureVector v) {
-		float[] sums = new float[width];
 		int[] idx = v.indices();
 		float[] val = v.values();
 		// first ask for every row the message needs, each load independent of the
@@ -115,6 +114,24 @@ public final class BaseModels {
 			touched += weights[row] + weights[row + width - 1];
 		}
 		touch = touched;
+		float[] scores = new float[width];
+		float unit = v.unit();
+		if (unit > 0) {
+			// the values are counts times one unit: sum whole numbers, scale once
+			int[] counts = new int[width];
+			for (int i = 0; i < idx.length; i++) {
+				int row = idx[i] * width;
+				int x = Math.round(val[i] / unit);
+				for (int j = 0; j < width; j++) {
+					counts[j] += weights[row + j] * x;
+				}
+			}
+			for (int j = 0; j < width; j++) {
+				scores[j] = bias[j] + counts[j] * scale[j] * unit;
+			}
+			return softmaxes(scores);
+		}
+		float[] sums = new float[width];
 		for (int i = 0; i < idx.length; i++) {
 			int row = idx[i] * width;
 			float x = val[i];
@@ -122,10 +139,13 @@ public final class BaseModels {
 				sums[j] += weights[row + j] * x;
 			}
 		}
-		float[] scores = new float[width];
 		for (int j = 0; j < width; j++) {
 			scores[j] = bias[j] + sums[j] * scale[j];
 		}
+		return softmaxes(scores);
+	}
+
+	private float[][] softmaxes(float[] scores) {
 		float[][] out = new float[NAMES.length][];
 		for (int m = 0; m < NAMES.length; m++) {
 			if (offsets[m] >= 0) {

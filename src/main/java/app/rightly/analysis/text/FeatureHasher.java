@@ -22,7 +22,8 @@ public final class FeatureHasher {
 	}
 
 	public static FeatureVector vector(List<Token> tokens, float[] dense) {
-		int[] raw = new int[Math.max(16, tokens.size() * 16)];
+		Scratch scratch = SCRATCH.get();
+		int[] raw = scratch.raw;
 		int n = 0;
 		String previous = "<s>";
 		for (Token t : tokens) {
@@ -31,28 +32,43 @@ public final class FeatureHasher {
 				continue;
 			}
 			String w = t.norm();
-			raw = grow(raw, n + 20 + 3 * w.length());
+			if (n + 20 + 3 * w.length() > raw.length) {
+				raw = scratch.raw = Arrays.copyOf(raw, Math.max(n + 20 + 3 * w.length(), raw.length * 2));
+			}
 			raw[n++] = hash('w', w);
 			raw[n++] = hash('b', previous, w);
-			if (t.kind() == Token.Kind.HASHTAG && w.length() > 1) {
-				raw[n++] = hash('w', w.substring(1)); // #delayed also says delayed
+			boolean hashtag = t.kind() == Token.Kind.HASHTAG;
+			if (hashtag && w.length() > 1) {
+				raw[n++] = spread(fnv(0x811C9DC5 ^ 'w', w, 1, w.length())); // #delayed
+																			// also
+																			// says
+																			// delayed
 			}
-			if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG) {
-				String padded = " " + (t.kind() == Token.Kind.HASHTAG ? w.substring(1) : w) + " ";
-				// the 3-, 4- and 5-letter pieces starting at each place, hashed in one
-				// pass
-				for (int i = 0; i + 3 <= padded.length(); i++) {
-					int h = fnv(0x811C9DC5 ^ 'c', padded, i, i + 3);
+			if (t.kind() == Token.Kind.WORD || hashtag) {
+				// the 3- and 4-letter pieces of " word ", starting at each place, hashed
+				// in one pass without building the padded string
+				int from = hashtag ? 1 : 0;
+				int length = w.length() - from + 2;
+				for (int i = 0; i + 3 <= length; i++) {
+					int h = 0x811C9DC5 ^ 'c';
+					for (int j = i; j < i + 3; j++) {
+						h = (h ^ padded(w, from, length, j)) * 0x01000193;
+					}
 					raw[n++] = spread(h);
-					for (int end = i + 3; end < Math.min(i + MAXN, padded.length()); end++) {
-						h = (h ^ padded.charAt(end)) * 0x01000193;
+					for (int end = i + 3; end < Math.min(i + MAXN, length); end++) {
+						h = (h ^ padded(w, from, length, end)) * 0x01000193;
 						raw[n++] = spread(h);
 					}
 				}
 			}
 			previous = w;
 		}
-		return normalised(raw, n, dense);
+		return normalised(scratch, n, dense);
+	}
+
+	/** The j-th char of the word between two spaces. */
+	private static char padded(String w, int from, int length, int j) {
+		return j == 0 || j == length - 1 ? ' ' : w.charAt(from + j - 1);
 	}
 
 	/** Punctuation that says something: questions, exclamations, emoticon-ish marks. */
@@ -60,31 +76,48 @@ public final class FeatureHasher {
 		return p.equals("?") || p.equals("!");
 	}
 
-	private static int[] grow(int[] a, int need) {
-		return need <= a.length ? a : Arrays.copyOf(a, Math.max(need, a.length * 2));
+	/**
+	 * Per thread: the raw feature hashes, and an open-addressing table that counts them
+	 * without sorting.
+	 */
+	private static final class Scratch {
+
+		int[] raw = new int[1024];
+
+		int[] slots = new int[1024];
+
+		int[] idx = new int[512];
+
+		float[] val = new float[512];
+
 	}
 
-	/** Per thread: an open-addressing table that counts features without sorting them. */
-	private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(() -> new int[][] { new int[1024] });
+	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+	private static final float[] NO_DENSE = new float[0];
 
 	/**
 	 * Counts each distinct feature and scales the counts to unit length. The features
 	 * come out in the order first seen, not sorted (LIBLINEAR's training sorts its own
 	 * copy).
 	 */
-	private static FeatureVector normalised(int[] raw, int n, float[] dense) {
-		int[][] scratch = SCRATCH.get();
-		int size = scratch[0].length;
+	private static FeatureVector normalised(Scratch scratch, int n, float[] dense) {
+		int[] raw = scratch.raw;
+		int size = scratch.slots.length;
 		while (size < 2 * n) {
 			size *= 2;
 		}
-		if (size != scratch[0].length) {
-			scratch[0] = new int[size];
+		if (size != scratch.slots.length) {
+			scratch.slots = new int[size];
 		}
-		int[] slots = scratch[0]; // 0: empty; else the position in idx, plus one
+		if (scratch.idx.length < n) {
+			scratch.idx = new int[n];
+			scratch.val = new float[n];
+		}
+		int[] slots = scratch.slots; // 0: empty; else the position in idx, plus one
 		int mask = size - 1;
-		int[] idx = new int[n];
-		float[] val = new float[n];
+		int[] idx = scratch.idx;
+		float[] val = scratch.val;
 		int m = 0;
 		for (int i = 0; i < n; i++) {
 			int key = raw[i];
@@ -116,7 +149,7 @@ public final class FeatureHasher {
 		for (int i = 0; i < m; i++) {
 			val[i] *= scale;
 		}
-		return new FeatureVector(Arrays.copyOf(idx, m), Arrays.copyOf(val, m), dense == null ? new float[0] : dense);
+		return new FeatureVector(Arrays.copyOf(idx, m), Arrays.copyOf(val, m), dense == null ? NO_DENSE : dense, scale);
 	}
 
 	static int hash(char kind, String a, String b) {
