@@ -36,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BrandModels {
 
+	/** What a brand can train a model for. */
+	public static final List<String> TASKS = List.of("sentiment", "intent", "emotion", "topic");
+
 	/**
 	 * How long another server node may keep a brand's knowledge before reading it again.
 	 */
@@ -288,7 +291,7 @@ public class BrandModels {
 	}
 
 	static void checkTask(String task) {
-		if (!List.of("sentiment", "intent", "emotion", "topic").contains(task)) {
+		if (!TASKS.contains(task)) {
 			throw new InvalidInputException("task", "must be sentiment, intent, emotion or topic");
 		}
 	}
