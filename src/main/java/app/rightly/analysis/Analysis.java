@@ -84,6 +84,11 @@ public record Analysis(String analyser, String language, boolean analysed, Senti
 	/** A label and the text or rule behind it. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Evidence(String label, String text, Integer start, Integer end, double weight) {
+
+		public Evidence {
+			weight = Math.round(weight * 1000) / 1000.0; // three decimals say it all
+		}
+
 	}
 
 }

@@ -230,7 +230,41 @@ public class CustomerCareAnalyser implements Analyser {
 		Risk risk = risk(Math.max(0, -sentiment.score()), intent.label(), urgency.level(), toxicity.score(),
 				request.followers());
 		return new Analysis(ID, language, true, sentiment, emotions, intent, urgency, toxicity, sarcasm, topics,
-				KeyPhrases.of(s.tokens(), 3), risk, evidence);
+				KeyPhrases.of(s.tokens(), 3), risk, strongest(evidence));
+	}
+
+	/** Words per label kept as evidence: the strongest, in the order they appear. */
+	static final int EVIDENCE_PER_LABEL = 3;
+
+	/**
+	 * The evidence worth storing: every rule, and for each label the words that weigh
+	 * most.
+	 */
+	static List<Evidence> strongest(List<Evidence> evidence) {
+		Map<String, List<Evidence>> words = new HashMap<>();
+		for (Evidence e : evidence) {
+			if (e.start() != null) {
+				words.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e);
+			}
+		}
+		Set<Evidence> kept = new java.util.HashSet<>();
+		for (List<Evidence> list : words.values()) {
+			if (list.size() <= EVIDENCE_PER_LABEL) {
+				kept.addAll(list);
+			}
+			else {
+				List<Evidence> sorted = new ArrayList<>(list);
+				sorted.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.weight())));
+				kept.addAll(sorted.subList(0, EVIDENCE_PER_LABEL));
+			}
+		}
+		List<Evidence> out = new ArrayList<>();
+		for (Evidence e : evidence) {
+			if (e.start() == null || kept.contains(e)) {
+				out.add(e);
+			}
+		}
+		return out;
 	}
 
 	// ---- sentiment
@@ -536,7 +570,11 @@ public class CustomerCareAnalyser implements Analyser {
 				.add(new Evidence("complaint", "negative about the brand (" + round(negativity) + ")", null, null, 0));
 		}
 		Map<String, Double> rounded = new LinkedHashMap<>();
-		scores.forEach((k, v) -> rounded.put(k, round(v)));
+		scores.forEach((k, v) -> {
+			if (v > 0) {
+				rounded.put(k, round(v)); // the intents with no case are left out
+			}
+		});
 		return new Intent(label, round(scores.getOrDefault(label, 1.0)), detail, rounded);
 	}
 
