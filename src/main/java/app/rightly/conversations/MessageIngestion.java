@@ -485,20 +485,23 @@ public class MessageIngestion {
 			visibilities[i] = m.visibility().id();
 			replies[i] = m.inReplyTo();
 			urls[i] = m.url();
-			analyses[i] = r.analysis();
+			analyses[i] = r.analysis() == null ? "null" : r.analysis();
 			metadata[i] = m.metadata() == null || m.metadata().isEmpty() ? "{}" : json.writeValueAsString(m.metadata());
 		}
 		jdbc.sql(
 				"""
 						INSERT INTO message (id, organisation_id, brand_id, channel_id, conversation_id, customer_id, external_id, direction,
 						                     author_handle, author_name, author_followers, text, created_at, visibility, in_reply_to, url, metadata, analysis)
+						WITH a AS (SELECT value AS analysis, n FROM json_array_elements(CAST(:analyses AS json)) WITH ORDINALITY AS e(value, n))
 						SELECT id, :org, :brand, channel_id, conversation_id, customer_id, external_id, direction,
-						       author_handle, author_name, author_followers, text, created_at, visibility, in_reply_to, url, metadata::jsonb, analysis::jsonb
+						       author_handle, author_name, author_followers, text, created_at, visibility, in_reply_to, url, metadata::jsonb,
+						       CASE WHEN json_typeof(a.analysis) = 'object' THEN a.analysis END
 						FROM unnest(:ids::uuid[], :channels::uuid[], :conversations::uuid[], :customers::uuid[], :externalIds::text[],
 						            :directions::text[], :handles::text[], :names::text[], :followers::bigint[], :texts::text[],
-						            :created::timestamptz[], :visibilities::text[], :replies::text[], :urls::text[], :metadata::text[], :analyses::text[])
-						     AS t(id, channel_id, conversation_id, customer_id, external_id, direction, author_handle, author_name,
-						          author_followers, text, created_at, visibility, in_reply_to, url, metadata, analysis)""")
+						            :created::timestamptz[], :visibilities::text[], :replies::text[], :urls::text[], :metadata::text[])
+						     WITH ORDINALITY AS t(id, channel_id, conversation_id, customer_id, external_id, direction, author_handle, author_name,
+						          author_followers, text, created_at, visibility, in_reply_to, url, metadata, n)
+						JOIN a ON a.n = t.n""")
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
 			.param("ids", ids)
@@ -516,7 +519,9 @@ public class MessageIngestion {
 			.param("replies", replies)
 			.param("urls", urls)
 			.param("metadata", metadata)
-			.param("analyses", analyses)
+			// one JSON array, split by the server: no escaping of every quote as a text[]
+			// element would need
+			.param("analyses", "[" + String.join(",", analyses) + "]")
 			.update();
 	}
 

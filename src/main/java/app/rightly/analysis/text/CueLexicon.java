@@ -32,7 +32,12 @@ public final class CueLexicon {
 	/** First token → phrases starting with it (longest first). */
 	private final Map<String, List<Phrase>> byFirst = new HashMap<>();
 
-	private final List<Phrase> prefixes = new ArrayList<>();
+	/**
+	 * Phrases of one word ending in '*', by the word's first char (ASCII) or in the last
+	 * slot.
+	 */
+	@SuppressWarnings("unchecked")
+	private final List<Phrase>[] prefixes = new List[129];
 
 	private record Phrase(String[] tokens, Entry entry, boolean prefix) {
 	}
@@ -89,7 +94,11 @@ public final class CueLexicon {
 		String[] norms = tokens.stream().map(Token::norm).toArray(String[]::new);
 		Phrase p = new Phrase(norms, entry, prefix);
 		if (prefix) {
-			prefixes.add(p);
+			int slot = slot(p.tokens()[0].charAt(0));
+			if (prefixes[slot] == null) {
+				prefixes[slot] = new ArrayList<>();
+			}
+			prefixes[slot].add(p);
 		}
 		else {
 			byFirst.computeIfAbsent(norms[0], k -> new ArrayList<>()).add(p);
@@ -116,7 +125,8 @@ public final class CueLexicon {
 			}
 			if (tokens.get(i).kind() == Token.Kind.WORD) {
 				String w = tokens.get(i).norm();
-				for (Phrase p : prefixes) {
+				List<Phrase> starting = prefixes[slot(w.charAt(0))];
+				for (Phrase p : starting == null ? List.<Phrase>of() : starting) {
 					String start = p.tokens()[0];
 					if (w.length() >= start.length() && w.charAt(0) == start.charAt(0) && w.startsWith(start)) {
 						record(found, coveredUntil, p, tokens, i, 1);
@@ -125,6 +135,10 @@ public final class CueLexicon {
 			}
 		}
 		return found;
+	}
+
+	private static int slot(char c) {
+		return c < 128 ? c : 128;
 	}
 
 	private static void record(List<Cue> found, Map<String, Integer> coveredUntil, Phrase p, List<Token> tokens, int at,
