@@ -75,6 +75,9 @@ class TenantWallTests {
 	MessageIngestion ingestion;
 
 	@Autowired
+	app.rightly.channels.Channels channels;
+
+	@Autowired
 	app.rightly.imports.ImportJobs imports;
 
 	@Autowired
@@ -97,14 +100,16 @@ class TenantWallTests {
 		ids.put("brand", brand.id().value().toString());
 		ids.put("token", tokens.list(agency.owner().user()).get(0).id().toString());
 		ids.put("invitation", agency.invitation().toString());
-		ids.put("message", ingestion
+		var ingested = ingestion
 			.ingest(brand.tenant(),
 					List.of(new IncomingMessage(new ChannelKey("api", "walls"), "wall-" + java.util.UUID.randomUUID(),
 							IncomingMessage.Direction.INBOUND, new IncomingMessage.Sender("@wall", null, null, null),
 							"hello", java.time.Instant.now(), IncomingMessage.Visibility.PUBLIC, null, null, Map.of())))
-			.get(0)
-			.messageId()
-			.toString());
+			.get(0);
+		ids.put("message", ingested.messageId().toString());
+		ids.put("conversation", ingested.conversationId().toString());
+		ids.put("reply", java.util.UUID.randomUUID().toString());
+		ids.put("channel", channels.find(brand.tenant(), new ChannelKey("api", "walls")).orElseThrow().id().toString());
 		try {
 			ids.put("import",
 					imports

@@ -32,6 +32,26 @@ public final class ChannelKinds {
 				java.util.stream.Stream.of(SOCIAL, OPEN, OTHER).flatMap(java.util.Set::stream).toList()));
 	}
 
+	/**
+	 * The longest reply a channel of this kind takes, in characters: the network's own
+	 * limit for public posts (X 280, Bluesky 300, Mastodon 500, …), a generous one for
+	 * private and long-form channels.
+	 */
+	public static int replyLimit(String kind, boolean publicReply) {
+		if (!publicReply) {
+			return "sms".equals(kind) ? 1600 : 10_000;
+		}
+		return switch (kind) {
+			case "x" -> 280;
+			case "bluesky" -> 300;
+			case "threads", "mastodon" -> 500;
+			case "instagram", "tiktok" -> 2200;
+			case "linkedin", "facebook", "youtube", "reddit" -> 8000;
+			case "sms" -> 1600;
+			default -> 10_000;
+		};
+	}
+
 	public static boolean wellFormed(String kind) {
 		return kind != null && KIND.matcher(kind).matches();
 	}

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import app.rightly.shared.Ids;
 import app.rightly.shared.InvalidInputException;
+import app.rightly.shared.NotFoundException;
 import app.rightly.shared.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,6 +124,42 @@ public class Channels {
 			.param("id", id)
 			.query(Channels::channel)
 			.optional();
+	}
+
+	/**
+	 * Where the channel's replies go: a webhook URL (http or https) signed with the
+	 * secret, or nowhere ({@code null}: agents post replies by hand).
+	 */
+	@Transactional
+	public void setReplyWebhook(Tenant tenant, UUID id, String url, String secret) {
+		if (url != null && !url.isBlank()) {
+			try {
+				java.net.URI uri = new java.net.URI(url.strip());
+				if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+						|| uri.getHost() == null) {
+					throw new InvalidInputException("url", "must be an http or https URL");
+				}
+			}
+			catch (java.net.URISyntaxException ex) {
+				throw new InvalidInputException("url", "must be an http or https URL");
+			}
+			if (secret == null || secret.length() < 16 || secret.length() > 200) {
+				throw new InvalidInputException("secret", "must be 16 to 200 characters");
+			}
+		}
+		boolean none = url == null || url.isBlank();
+		int updated = jdbc.sql("""
+				UPDATE channel SET reply_webhook_url = :url, reply_webhook_secret = :secret
+				WHERE organisation_id = :org AND brand_id = :brand AND id = :id""")
+			.param("url", none ? null : url.strip())
+			.param("secret", none ? null : secret)
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.update();
+		if (updated == 0) {
+			throw new NotFoundException("channel");
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import app.rightly.analysis.Analysis;
 import app.rightly.analysis.AnalysisRequest;
 import app.rightly.analysis.TextAnalysis;
 import app.rightly.channels.ChannelKey;
@@ -127,7 +128,7 @@ public class MessageIngestion {
 			IncomingMessage m = messages.get(i);
 			List<FieldError> errors = MessageRules.check(m);
 			if (errors.isEmpty()) {
-				checked.add(new Pending(i, m, null, null, null));
+				checked.add(new Pending(i, m, null, 0, null, null));
 			}
 			else {
 				results[i] = IngestResult.rejected(errors);
@@ -151,9 +152,10 @@ public class MessageIngestion {
 				continue;
 			}
 			// analysed before any transaction: locks are held for database work only
-			String analysed = m.direction() == Direction.INBOUND ? json.writeValueAsString(
-					analysis.analyse(new AnalysisRequest(tenant, m.text(), m.author().followers()))) : null;
-			valid.add(new Pending(p.index(), m, analysed, channel.id(), null));
+			Analysis read = m.direction() == Direction.INBOUND
+					? analysis.analyse(new AnalysisRequest(tenant, m.text(), m.author().followers())) : null;
+			String analysed = read == null ? null : json.writeValueAsString(read);
+			valid.add(new Pending(p.index(), m, analysed, read == null ? 0 : read.risk().score(), channel.id(), null));
 			if (m.direction() == Direction.INBOUND) {
 				authors.add(authorOf(m));
 			}
@@ -167,7 +169,7 @@ public class MessageIngestion {
 		int a = 0;
 		for (Pending p : valid) {
 			UUID customer = p.message().direction() == Direction.INBOUND ? customerIds.get(a++) : null;
-			batch.add(new Pending(p.index(), p.message(), p.analysis(), p.channel(), customer));
+			batch.add(new Pending(p.index(), p.message(), p.analysis(), p.risk(), p.channel(), customer));
 		}
 		return new Prepared(tenant, results, batch, resolution);
 	}
@@ -206,7 +208,7 @@ public class MessageIngestion {
 	 * A valid message on its way in: its analysis as JSON, its channel, its customer
 	 * (inbound only).
 	 */
-	private record Pending(int index, IncomingMessage message, String analysis, UUID channel, UUID customer) {
+	private record Pending(int index, IncomingMessage message, String analysis, int risk, UUID channel, UUID customer) {
 	}
 
 	private record Ext(UUID channel, String externalId) {
@@ -237,6 +239,12 @@ public class MessageIngestion {
 
 		Instant lastInboundAt;
 
+		Instant firstInboundAt;
+
+		Instant lastOutboundAt;
+
+		int risk;
+
 		int added;
 
 		Thread(UUID id, boolean created, UUID channel, UUID customer, String visibility, Instant openedAt,
@@ -254,13 +262,27 @@ public class MessageIngestion {
 			return !at.isBefore(openedAt.minus(gap)) && !at.isAfter(lastMessageAt.plus(gap));
 		}
 
-		void add(Instant at, boolean inbound) {
+		void add(Instant at, boolean inbound, int messageRisk) {
 			openedAt = at.isBefore(openedAt) ? at : openedAt;
 			lastMessageAt = at.isAfter(lastMessageAt) ? at : lastMessageAt;
 			if (inbound && (lastInboundAt == null || at.isAfter(lastInboundAt))) {
 				lastInboundAt = at;
 			}
+			if (inbound && (firstInboundAt == null || at.isBefore(firstInboundAt))) {
+				firstInboundAt = at;
+			}
+			if (!inbound && (lastOutboundAt == null || at.isAfter(lastOutboundAt))) {
+				lastOutboundAt = at;
+			}
+			risk = Math.max(risk, messageRisk);
 			added++;
+		}
+
+		/** The oldest customer message this batch leaves unanswered. */
+		Instant awaiting() {
+			boolean answered = lastOutboundAt != null
+					&& (lastInboundAt == null || !lastOutboundAt.isBefore(lastInboundAt));
+			return answered ? null : firstInboundAt;
 		}
 
 	}
@@ -308,7 +330,7 @@ public class MessageIngestion {
 				}
 				touched.putIfAbsent(thread.id, thread);
 			}
-			thread.add(m.createdAt(), inbound);
+			thread.add(m.createdAt(), inbound, p.risk());
 			UUID id = Ids.newId();
 			rows.add(new Row(id, thread.id, customer, channel, m, p.analysis()));
 			known.put(ext, new Stored(id, thread.id, customer != null ? customer : thread.customer));
@@ -400,11 +422,12 @@ public class MessageIngestion {
 		jdbc.sql(
 				"""
 						INSERT INTO conversation (id, organisation_id, brand_id, channel_id, customer_id, visibility, opened_at,
-						                          last_message_at, last_inbound_at, message_count)
-						SELECT id, :org, :brand, channel_id, customer_id, visibility, opened_at, last_message_at, last_inbound_at, added
+						                          last_message_at, last_inbound_at, message_count, risk, awaiting_since)
+						SELECT id, :org, :brand, channel_id, customer_id, visibility, opened_at, last_message_at, last_inbound_at, added,
+						       risk, awaiting
 						FROM unnest(:ids::uuid[], :channels::uuid[], :customers::uuid[], :visibilities::text[], :opened::timestamptz[],
-						            :last::timestamptz[], :inbound::timestamptz[], :added::int[])
-						     AS t(id, channel_id, customer_id, visibility, opened_at, last_message_at, last_inbound_at, added)""")
+						            :last::timestamptz[], :inbound::timestamptz[], :added::int[], :risks::int[], :awaiting::timestamptz[])
+						     AS t(id, channel_id, customer_id, visibility, opened_at, last_message_at, last_inbound_at, added, risk, awaiting)""")
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
 			.param("ids", created.stream().map(t -> t.id).toArray(UUID[]::new))
@@ -418,6 +441,8 @@ public class MessageIngestion {
 						.map(t -> t.lastInboundAt == null ? null : Timestamp.from(t.lastInboundAt))
 						.toArray(Timestamp[]::new))
 			.param("added", created.stream().map(t -> t.added).toArray(Integer[]::new))
+			.param("risks", created.stream().map(t -> t.risk).toArray(Integer[]::new))
+			.param("awaiting", created.stream().map(t -> timestamp(t.awaiting())).toArray(Timestamp[]::new))
 			.update();
 	}
 
@@ -436,9 +461,16 @@ public class MessageIngestion {
 						    last_message_at = GREATEST(c.last_message_at, v.last_message_at),
 						    last_inbound_at = GREATEST(c.last_inbound_at, v.last_inbound_at),
 						    message_count = c.message_count + v.added,
+						    -- a customer message reopens the conversation, with a fresh risk
+						    risk = CASE WHEN v.last_inbound_at IS NOT NULL AND c.status IN ('resolved', 'snoozed') THEN v.risk
+						                ELSE GREATEST(c.risk, v.risk) END,
+						    awaiting_since = CASE WHEN v.last_outbound_at IS NOT NULL AND v.awaiting IS NULL THEN NULL
+						                          ELSE COALESCE(c.awaiting_since, v.awaiting) END,
+						    snoozed_until = CASE WHEN v.last_inbound_at IS NOT NULL THEN NULL ELSE c.snoozed_until END,
 						    status = CASE WHEN v.last_inbound_at IS NOT NULL AND c.status IN ('resolved', 'snoozed') THEN 'open' ELSE c.status END
-						FROM unnest(:ids::uuid[], :opened::timestamptz[], :last::timestamptz[], :inbound::timestamptz[], :added::int[])
-						     AS v(id, opened_at, last_message_at, last_inbound_at, added)
+						FROM unnest(:ids::uuid[], :opened::timestamptz[], :last::timestamptz[], :inbound::timestamptz[], :added::int[],
+						            :risks::int[], :awaiting::timestamptz[], :outbound::timestamptz[])
+						     AS v(id, opened_at, last_message_at, last_inbound_at, added, risk, awaiting, last_outbound_at)
 						WHERE c.id = v.id AND c.organisation_id = :org AND c.brand_id = :brand""")
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
@@ -450,7 +482,14 @@ public class MessageIngestion {
 						.map(t -> t.lastInboundAt == null ? null : Timestamp.from(t.lastInboundAt))
 						.toArray(Timestamp[]::new))
 			.param("added", changed.stream().map(t -> t.added).toArray(Integer[]::new))
+			.param("risks", changed.stream().map(t -> t.risk).toArray(Integer[]::new))
+			.param("awaiting", changed.stream().map(t -> timestamp(t.awaiting())).toArray(Timestamp[]::new))
+			.param("outbound", changed.stream().map(t -> timestamp(t.lastOutboundAt)).toArray(Timestamp[]::new))
 			.update();
+	}
+
+	private static Timestamp timestamp(Instant at) {
+		return at == null ? null : Timestamp.from(at);
 	}
 
 	private record Row(UUID id, UUID conversation, UUID customer, UUID channel, IncomingMessage message,

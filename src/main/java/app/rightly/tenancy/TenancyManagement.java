@@ -261,6 +261,29 @@ public class TenancyManagement {
 			.list();
 	}
 
+	/** Someone who works a brand's conversations. */
+	public record Teammate(UserId id, String name, String email, Role role) {
+	}
+
+	/**
+	 * The people who may work a brand's conversations: agents and above who are members
+	 * of the brand or see all brands, not disabled. Ordered by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<Teammate> team(app.rightly.shared.Tenant tenant) {
+		return jdbc
+			.sql("""
+					SELECT u.id, u.name, u.email, u.role FROM app_user u
+					WHERE u.organisation_id = :org AND u.disabled_at IS NULL AND u.role <> 'viewer'
+					  AND (u.all_brands OR EXISTS (SELECT 1 FROM brand_membership m WHERE m.user_id = u.id AND m.brand_id = :brand))
+					ORDER BY lower(u.name), u.id""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.query((rs, n) -> new Teammate(UserId.of(rs.getObject("id", UUID.class)), rs.getString("name"),
+					rs.getString("email"), Role.parse(rs.getString("role")).orElseThrow()))
+			.list();
+	}
+
 	// ---- invitations
 	// ---------------------------------------------------------------------
 

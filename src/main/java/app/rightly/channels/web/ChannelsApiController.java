@@ -51,6 +51,22 @@ class ChannelsApiController {
 	record NewChannel(String kind, String name) {
 	}
 
+	record ReplyWebhook(String url, String secret) {
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping(path = "/{channel}/reply-webhook",
+			consumes = "application/json")
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+	@Operation(summary = "Send the channel's replies to a signed webhook (manager or higher)", description = """
+			`url` http(s), `secret` 16–200 characters; `url: null` turns it off (replies are then posted by hand). \
+			Each reply is POSTed as JSON with `X-Rightly-Delivery`, `X-Rightly-Timestamp` and \
+			`X-Rightly-Signature: sha256=HMAC-SHA256(secret, timestamp + "." + body)`; see docs/respond.md.""")
+	void replyWebhook(CurrentUser user, @PathVariable String brand, @PathVariable UUID channel,
+			@RequestBody ReplyWebhook webhook) {
+		channels.setReplyWebhook(access.tenant(user, brand, Permission.MANAGE_BRAND), channel, webhook.url(),
+				webhook.secret());
+	}
+
 	@GetMapping
 	@Operation(summary = "The brand's channels")
 	List<ChannelView> list(CurrentUser user, @PathVariable String brand) {

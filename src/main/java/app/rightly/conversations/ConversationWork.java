@@ -1,0 +1,705 @@
+package app.rightly.conversations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.rightly.analysis.Analysis;
+import app.rightly.analysis.BrandTopics;
+import app.rightly.analysis.ReplyCoach;
+import app.rightly.channels.ChannelKinds;
+import app.rightly.shared.Ids;
+import app.rightly.shared.InvalidInputException;
+import app.rightly.shared.NotFoundException;
+import app.rightly.shared.Tenant;
+import app.rightly.shared.UserId;
+import app.rightly.tenancy.TenancyManagement;
+import app.rightly.tenancy.TenancyManagement.Teammate;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Working the inbox: conversations listed by risk (or time) with filters and search, a
+ * conversation's thread with notes, replies and the suggested stance; assigning, changing
+ * status, notes, and replies — coached before they go out, then written to the outbox in
+ * the same transaction as the message and the conversation's change. Every change is
+ * logged as an event. All queries are scoped to the tenant.
+ */
+@Service
+public class ConversationWork {
+
+	public static final List<String> STATUSES = List.of("open", "pending", "snoozed", "resolved");
+
+	public static final List<String> SORTS = List.of("risk", "newest", "oldest");
+
+	public static final int MAX_REPLY = 10_000;
+
+	private final JdbcClient jdbc;
+
+	private final TenancyManagement tenancy;
+
+	private final ReplyCoach coach;
+
+	private final BrandTopics topics;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	ConversationWork(JdbcClient jdbc, TenancyManagement tenancy, ReplyCoach coach, BrandTopics topics) {
+		this.jdbc = jdbc;
+		this.tenancy = tenancy;
+		this.coach = coach;
+		this.topics = topics;
+	}
+
+	// ---- views
+	// ---------------------------------------------------------------------------
+
+	/** Who wrote the latest customer message, and how far it reaches. */
+	public record Customer(UUID id, String name, String handle, Long followers) {
+	}
+
+	public record Channel(UUID id, String kind, String name) {
+	}
+
+	public record Assignee(UUID id, String name) {
+	}
+
+	/**
+	 * The response clock: the target for the risk band, when the reply is due, and
+	 * whether it is late.
+	 */
+	public record Sla(String target, Instant awaitingSince, Instant dueAt, boolean breached, long secondsLeft) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Latest(UUID id, String text, Instant createdAt, String direction, @JsonRawValue String analysis) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Item(UUID id, int risk, String status, Assignee assignee, Channel channel, Customer customer,
+			Latest latest, Instant lastMessageAt, int messageCount, Sla sla, Instant snoozedUntil, String visibility) {
+	}
+
+	public record Page(List<Item> items, int total, Integer next) {
+	}
+
+	/** What to list. {@code assignee} is {@code me}, {@code none} or a user id. */
+	public record Filter(String sort, String status, String assignee, UUID channel, String sentiment, String intent,
+			String urgency, String q, boolean breached, int offset, int limit) {
+	}
+
+	// ---- SLA
+	// -----------------------------------------------------------------------------
+
+	/**
+	 * The first- and next-response targets by risk band, in calendar hours: a risky
+	 * conversation must be answered sooner.
+	 */
+	static Duration target(int risk) {
+		return risk >= 60 ? Duration.ofHours(1) : risk >= 30 ? Duration.ofHours(4) : Duration.ofHours(24);
+	}
+
+	static Sla sla(int risk, Instant awaitingSince, String status, Instant now) {
+		if (awaitingSince == null || status.equals("resolved")) {
+			return null;
+		}
+		Duration target = target(risk);
+		Instant due = awaitingSince.plus(target);
+		return new Sla(target.toString(), awaitingSince, due, now.isAfter(due), Duration.between(now, due).toSeconds());
+	}
+
+	// ---- listing
+	// -------------------------------------------------------------------------
+
+	private static final String ITEM_COLUMNS = """
+			c.id, c.risk, c.status, c.assignee_id, c.channel_id, ch.kind AS channel_kind, ch.name AS channel_name,
+			c.customer_id, cu.display_name, c.last_message_at, c.message_count, c.awaiting_since, c.snoozed_until,
+			c.visibility, lm.id AS latest_id, lm.text AS latest_text, lm.created_at AS latest_at,
+			lm.direction AS latest_direction, lm.author_handle, lm.author_name, lm.author_followers, lm.analysis""";
+
+	private static final String ITEM_FROM = """
+			FROM conversation c
+			JOIN channel ch ON ch.id = c.channel_id AND ch.brand_id = c.brand_id
+			LEFT JOIN customer cu ON cu.id = c.customer_id AND cu.brand_id = c.brand_id
+			LEFT JOIN LATERAL (
+			    SELECT m.id, m.text, m.created_at, m.direction, m.author_handle, m.author_name, m.author_followers, m.analysis
+			    FROM message m WHERE m.conversation_id = c.id AND m.brand_id = c.brand_id
+			    ORDER BY (m.direction = 'inbound') DESC, m.created_at DESC LIMIT 1) lm ON true
+			""";
+
+	@Transactional(readOnly = true)
+	public Page list(Tenant tenant, UserId me, Filter filter) {
+		List<InvalidInputException.FieldError> errors = new ArrayList<>();
+		String sort = filter.sort() == null ? "risk" : filter.sort();
+		if (!SORTS.contains(sort)) {
+			errors.add(new InvalidInputException.FieldError("sort", "must be risk, newest or oldest"));
+		}
+		if (filter.status() != null && !filter.status().equals("all") && !STATUSES.contains(filter.status())) {
+			errors
+				.add(new InvalidInputException.FieldError("status", "must be open, pending, snoozed, resolved or all"));
+		}
+		UUID assignee = null;
+		if (filter.assignee() != null && !filter.assignee().equals("me") && !filter.assignee().equals("none")) {
+			try {
+				assignee = UUID.fromString(filter.assignee());
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(new InvalidInputException.FieldError("assignee", "must be me, none or a user id"));
+			}
+		}
+		if (filter.limit() < 1 || filter.limit() > 200) {
+			errors.add(new InvalidInputException.FieldError("limit", "must be 1 to 200"));
+		}
+		if (filter.offset() < 0) {
+			errors.add(new InvalidInputException.FieldError("cursor", "must not be negative"));
+		}
+		if (filter.q() != null && filter.q().length() > 200) {
+			errors.add(new InvalidInputException.FieldError("q", "must be at most 200 characters"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		StringBuilder where = new StringBuilder(" WHERE c.organisation_id = :org AND c.brand_id = :brand");
+		var params = new java.util.HashMap<String, Object>();
+		params.put("org", tenant.organisation().value());
+		params.put("brand", tenant.brand().value());
+		if (filter.status() != null && !filter.status().equals("all")) {
+			where.append(" AND c.status = :status");
+			params.put("status", filter.status());
+		}
+		if ("me".equals(filter.assignee())) {
+			where.append(" AND c.assignee_id = :assignee");
+			params.put("assignee", me.value());
+		}
+		else if ("none".equals(filter.assignee())) {
+			where.append(" AND c.assignee_id IS NULL");
+		}
+		else if (assignee != null) {
+			where.append(" AND c.assignee_id = :assignee");
+			params.put("assignee", assignee);
+		}
+		if (filter.channel() != null) {
+			where.append(" AND c.channel_id = :channel");
+			params.put("channel", filter.channel());
+		}
+		if (filter.sentiment() != null) {
+			where.append(" AND lm.analysis -> 'sentiment' ->> 'label' = :sentiment");
+			params.put("sentiment", filter.sentiment());
+		}
+		if (filter.intent() != null) {
+			where.append(" AND lm.analysis -> 'intent' ->> 'label' = :intent");
+			params.put("intent", filter.intent());
+		}
+		if (filter.urgency() != null) {
+			where.append(" AND lm.analysis -> 'urgency' ->> 'level' = :urgency");
+			params.put("urgency", filter.urgency());
+		}
+		if (filter.breached()) {
+			where.append(" AND c.awaiting_since IS NOT NULL AND c.status <> 'resolved' AND c.awaiting_since < now() - "
+					+ "CASE WHEN c.risk >= 60 THEN interval '1 hour' WHEN c.risk >= 30 THEN interval '4 hours' "
+					+ "ELSE interval '24 hours' END");
+		}
+		if (filter.q() != null && !filter.q().isBlank()) {
+			// the customer's name or handle, or words of any message (full-text search)
+			where.append(" AND (cu.display_name ILIKE :like OR lm.author_handle ILIKE :like OR EXISTS ("
+					+ "SELECT 1 FROM message s WHERE s.conversation_id = c.id AND s.brand_id = c.brand_id "
+					+ "AND to_tsvector('simple', s.text) @@ plainto_tsquery('simple', :q)))");
+			params.put("q", filter.q().strip());
+			params.put("like",
+					"%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		String order = switch (sort) {
+			case "newest" -> " ORDER BY c.last_message_at DESC, c.id";
+			case "oldest" -> " ORDER BY c.last_message_at ASC, c.id";
+			default -> " ORDER BY c.risk DESC, c.last_message_at DESC, c.id";
+		};
+		Map<UUID, String> names = teamNames(tenant);
+		Instant now = Instant.now();
+		List<Item> items = jdbc
+			.sql("SELECT " + ITEM_COLUMNS + " " + ITEM_FROM + where + order + " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", filter.limit() + 1)
+			.param("offset", filter.offset())
+			.query((rs, n) -> item(rs, names, now))
+			.list();
+		Integer total = jdbc.sql("SELECT count(*) " + ITEM_FROM + where).params(params).query(Integer.class).single();
+		boolean more = items.size() > filter.limit();
+		return new Page(more ? items.subList(0, filter.limit()) : items, total,
+				more ? filter.offset() + filter.limit() : null);
+	}
+
+	/** Conversation counts of the views: mine, unassigned, all (open ones). */
+	@Transactional(readOnly = true)
+	public Map<String, Integer> counts(Tenant tenant, UserId me) {
+		return jdbc.sql("""
+				SELECT count(*) FILTER (WHERE assignee_id = :me) AS mine,
+				       count(*) FILTER (WHERE assignee_id IS NULL) AS unassigned,
+				       count(*) AS all
+				FROM conversation WHERE organisation_id = :org AND brand_id = :brand AND status = 'open'""")
+			.param("me", me.value())
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.query((rs, n) -> Map.of("mine", rs.getInt("mine"), "unassigned", rs.getInt("unassigned"), "all",
+					rs.getInt("all")))
+			.single();
+	}
+
+	private Map<UUID, String> teamNames(Tenant tenant) {
+		Map<UUID, String> names = new java.util.HashMap<>();
+		for (Teammate t : tenancy.team(tenant)) {
+			names.put(t.id().value(), t.name());
+		}
+		return names;
+	}
+
+	private static Item item(ResultSet rs, Map<UUID, String> names, Instant now) throws SQLException {
+		UUID assigneeId = rs.getObject("assignee_id", UUID.class);
+		UUID latestId = rs.getObject("latest_id", UUID.class);
+		int risk = rs.getInt("risk");
+		String status = rs.getString("status");
+		Long followers = rs.getObject("author_followers") == null ? null : rs.getLong("author_followers");
+		String name = rs.getString("display_name") != null ? rs.getString("display_name") : rs.getString("author_name");
+		return new Item(rs.getObject("id", UUID.class), risk, status,
+				assigneeId == null ? null : new Assignee(assigneeId, names.getOrDefault(assigneeId, "")),
+				new Channel(rs.getObject("channel_id", UUID.class), rs.getString("channel_kind"),
+						rs.getString("channel_name")),
+				new Customer(rs.getObject("customer_id", UUID.class), name, rs.getString("author_handle"), followers),
+				latestId == null ? null
+						: new Latest(latestId, rs.getString("latest_text"), instant(rs.getTimestamp("latest_at")),
+								rs.getString("latest_direction"), rs.getString("analysis")),
+				instant(rs.getTimestamp("last_message_at")), rs.getInt("message_count"),
+				sla(risk, instant(rs.getTimestamp("awaiting_since")), status, now),
+				instant(rs.getTimestamp("snoozed_until")), rs.getString("visibility"));
+	}
+
+	private static Instant instant(Timestamp t) {
+		return t == null ? null : t.toInstant();
+	}
+
+	// ---- one conversation
+	// ----------------------------------------------------------------
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ThreadMessage(UUID id, String direction, String authorHandle, String authorName, String text,
+			Instant createdAt, @JsonRawValue String analysis, Delivery delivery) {
+	}
+
+	/** How a reply is going out. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Delivery(UUID id, String connector, String state, int attempts, String lastError, Instant sentAt,
+			UUID authorId) {
+	}
+
+	public record Note(UUID id, UUID authorId, String authorName, String text, Instant createdAt) {
+	}
+
+	public record Event(String kind, UUID actorId, @JsonRawValue String detail, Instant createdAt) {
+	}
+
+	/**
+	 * The suggested way to answer: {@code make_it_right}, {@code explain_alternative},
+	 * {@code correct_kindly}, {@code set_boundary}, {@code thank_and_amplify} or
+	 * {@code answer}, with why.
+	 */
+	public record Stance(String stance, String reason, List<String> evidence) {
+	}
+
+	public record Detail(Item conversation, List<ThreadMessage> messages, List<Note> notes, List<Event> events,
+			Stance stance) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Item> find(Tenant tenant, UUID id) {
+		return jdbc
+			.sql("SELECT " + ITEM_COLUMNS + " " + ITEM_FROM
+					+ " WHERE c.organisation_id = :org AND c.brand_id = :brand AND c.id = :id")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.query((rs, n) -> item(rs, teamNames(tenant), Instant.now()))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Detail detail(Tenant tenant, UUID id) {
+		Item item = find(tenant, id).orElseThrow(() -> new NotFoundException("conversation"));
+		Map<UUID, String> names = teamNames(tenant);
+		List<ThreadMessage> messages = jdbc.sql("""
+				SELECT m.id, m.direction, m.author_handle, m.author_name, m.text, m.created_at, m.analysis,
+				       o.id AS out_id, o.connector, o.state, o.attempts, o.last_error, o.sent_at, o.author_id
+				FROM message m LEFT JOIN outbox o ON o.message_id = m.id AND o.brand_id = m.brand_id
+				WHERE m.organisation_id = :org AND m.brand_id = :brand AND m.conversation_id = :id
+				ORDER BY m.created_at, m.seq""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.query((rs, n) -> new ThreadMessage(rs.getObject("id", UUID.class), rs.getString("direction"),
+					rs.getString("author_handle"), rs.getString("author_name"), rs.getString("text"),
+					instant(rs.getTimestamp("created_at")), rs.getString("analysis"),
+					rs.getObject("out_id") == null ? null
+							: new Delivery(rs.getObject("out_id", UUID.class), rs.getString("connector"),
+									rs.getString("state"), rs.getInt("attempts"), rs.getString("last_error"),
+									instant(rs.getTimestamp("sent_at")), rs.getObject("author_id", UUID.class))))
+			.list();
+		List<Note> notes = jdbc.sql("""
+				SELECT id, author_id, text, created_at FROM conversation_note
+				WHERE organisation_id = :org AND brand_id = :brand AND conversation_id = :id ORDER BY created_at, id""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.query((rs, n) -> new Note(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
+					names.getOrDefault(rs.getObject("author_id", UUID.class), ""), rs.getString("text"),
+					instant(rs.getTimestamp("created_at"))))
+			.list();
+		List<Event> events = jdbc.sql("""
+				SELECT kind, actor_id, detail::text, created_at FROM conversation_event
+				WHERE organisation_id = :org AND brand_id = :brand AND conversation_id = :id ORDER BY created_at, id""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.query((rs, n) -> new Event(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+					instant(rs.getTimestamp(4))))
+			.list();
+		return new Detail(item, messages, notes, events, stance(latestAnalysis(item)));
+	}
+
+	private Analysis latestAnalysis(Item item) {
+		if (item.latest() == null || item.latest().analysis() == null) {
+			return null;
+		}
+		try {
+			return json.readValue(item.latest().analysis(), Analysis.class);
+		}
+		catch (RuntimeException ex) {
+			return null; // an analysis of an older shape: no stance rather than a failure
+		}
+	}
+
+	/**
+	 * The stance, by rule (docs/respond.md): abuse first, then praise, a broken promise,
+	 * a policy, a misunderstanding, a question, any other complaint.
+	 */
+	static Stance stance(Analysis a) {
+		if (a == null || !a.analysed()) {
+			return new Stance("answer", "no analysis to go on", List.of());
+		}
+		List<String> promises = new ArrayList<>();
+		List<String> policies = new ArrayList<>();
+		for (Analysis.Topic t : a.topics()) {
+			if ("promise".equals(t.kind())) {
+				promises.add(t.name());
+			}
+			else if ("policy".equals(t.kind())) {
+				policies.add(t.name());
+			}
+		}
+		String intent = a.intent().label();
+		if (intent.equals("abuse") || a.toxicity().toxic()) {
+			List<String> spans = a.toxicity().spans().stream().map(Analysis.Span::text).toList();
+			return new Stance("set_boundary", "abusive language", spans);
+		}
+		if (intent.equals("praise")) {
+			return new Stance("thank_and_amplify", "the customer is praising", evidence(a, "praise"));
+		}
+		if (!promises.isEmpty() && (intent.equals("complaint") || a.sentiment().label().equals("negative"))) {
+			return new Stance("make_it_right", "a promise was broken", promises);
+		}
+		if (!policies.isEmpty()) {
+			return new Stance("explain_alternative", "a policy applies", policies);
+		}
+		boolean confused = !a.emotions().isEmpty() && a.emotions().get(0).name().equals("confusion");
+		if (confused && (intent.equals("complaint") || intent.equals("question"))) {
+			return new Stance("correct_kindly", "the customer seems to misunderstand", evidence(a, intent));
+		}
+		if (intent.equals("question") || intent.equals("request")) {
+			return new Stance("answer", "the customer asks", evidence(a, intent));
+		}
+		if (intent.equals("complaint")) {
+			return new Stance("make_it_right", "something went wrong for the customer", evidence(a, "complaint"));
+		}
+		return new Stance("answer", "nothing in particular", List.of());
+	}
+
+	private static List<String> evidence(Analysis a, String label) {
+		return a.evidence()
+			.stream()
+			.filter(e -> e.label().equals(label) && e.start() != null)
+			.map(Analysis.Evidence::text)
+			.limit(3)
+			.toList();
+	}
+
+	// ---- changes
+	// -------------------------------------------------------------------------
+
+	private void event(Tenant tenant, UUID conversation, String kind, UserId actor, Map<String, Object> detail) {
+		jdbc.sql("""
+				INSERT INTO conversation_event (id, organisation_id, brand_id, conversation_id, kind, actor_id, detail)
+				VALUES (:id, :org, :brand, :conversation, :kind, :actor, CAST(:detail AS jsonb))""")
+			.param("id", Ids.newId())
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("conversation", conversation)
+			.param("kind", kind)
+			.param("actor", actor == null ? null : actor.value())
+			.param("detail", json.writeValueAsString(detail))
+			.update();
+	}
+
+	private void requireConversation(Tenant tenant, UUID id) {
+		Integer found = jdbc
+			.sql("SELECT count(*) FROM conversation WHERE organisation_id = :org AND brand_id = :brand AND id = :id")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+		if (found == 0) {
+			throw new NotFoundException("conversation");
+		}
+	}
+
+	/** Assigns to a teammate who works the brand, or unassigns ({@code null}). */
+	@Transactional
+	public Item assign(Tenant tenant, UUID id, UUID assignee, UserId actor) {
+		requireConversation(tenant, id);
+		if (assignee != null && tenancy.team(tenant).stream().noneMatch(t -> t.id().value().equals(assignee))) {
+			throw new InvalidInputException("assignee", "must be a teammate who works this brand");
+		}
+		jdbc.sql("UPDATE conversation SET assignee_id = :assignee WHERE organisation_id = :org AND brand_id = :brand "
+				+ "AND id = :id")
+			.param("assignee", assignee)
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.update();
+		event(tenant, id, "assigned", actor, assignee == null ? Map.of() : Map.of("assignee", assignee.toString()));
+		return find(tenant, id).orElseThrow();
+	}
+
+	/** Changes the status; {@code snoozed} needs a time in the future. */
+	@Transactional
+	public Item status(Tenant tenant, UUID id, String status, Instant snoozeUntil, UserId actor) {
+		requireConversation(tenant, id);
+		if (status == null || !STATUSES.contains(status)) {
+			throw new InvalidInputException("status", "must be open, pending, snoozed or resolved");
+		}
+		if (status.equals("snoozed") && (snoozeUntil == null || !snoozeUntil.isAfter(Instant.now()))) {
+			throw new InvalidInputException("snoozeUntil", "a snoozed conversation needs a time in the future");
+		}
+		jdbc.sql("""
+				UPDATE conversation SET status = :status, snoozed_until = :until,
+				    awaiting_since = CASE WHEN :status = 'resolved' THEN NULL ELSE awaiting_since END
+				WHERE organisation_id = :org AND brand_id = :brand AND id = :id""")
+			.param("status", status)
+			.param("until", status.equals("snoozed") ? Timestamp.from(snoozeUntil) : null)
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.update();
+		event(tenant, id, "status", actor, Map.of("status", status));
+		return find(tenant, id).orElseThrow();
+	}
+
+	/** Snoozed conversations whose time has come are open again. */
+	@Transactional
+	public int wakeSnoozed() {
+		return jdbc
+			.sql("UPDATE conversation SET status = 'open', snoozed_until = NULL "
+					+ "WHERE status = 'snoozed' AND snoozed_until <= now()")
+			.update();
+	}
+
+	/**
+	 * An internal note; {@code @name} of a teammate (first name or e-mail's local part)
+	 * mentions them.
+	 */
+	@Transactional
+	public Note note(Tenant tenant, UUID id, String text, UserId actor) {
+		requireConversation(tenant, id);
+		if (text == null || text.isBlank() || text.length() > 10_000) {
+			throw new InvalidInputException("text", "must be 1 to 10,000 characters");
+		}
+		List<UUID> mentions = new ArrayList<>();
+		String lower = text.toLowerCase(java.util.Locale.ROOT);
+		String author = "";
+		for (Teammate t : tenancy.team(tenant)) {
+			String first = t.name().strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
+			String local = t.email().split("@")[0].toLowerCase(java.util.Locale.ROOT);
+			if (lower.contains("@" + first) || lower.contains("@" + local)) {
+				mentions.add(t.id().value());
+			}
+			if (t.id().equals(actor)) {
+				author = t.name();
+			}
+		}
+		UUID noteId = Ids.newId();
+		jdbc.sql(
+				"""
+						INSERT INTO conversation_note (id, organisation_id, brand_id, conversation_id, author_id, text, mentions)
+						VALUES (:id, :org, :brand, :conversation, :author, :text, :mentions)""")
+			.param("id", noteId)
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("conversation", id)
+			.param("author", actor.value())
+			.param("text", text)
+			.param("mentions", mentions.toArray(new UUID[0]))
+			.update();
+		event(tenant, id, "note", actor, Map.of("mentions", mentions.stream().map(UUID::toString).toList()));
+		return new Note(noteId, actor.value(), author, text, Instant.now());
+	}
+
+	// ---- replies
+	// -------------------------------------------------------------------------
+
+	/** What the coach says of a draft for this conversation. */
+	@Transactional(readOnly = true)
+	public ReplyCoach.Coaching coach(Tenant tenant, UUID id, String draft) {
+		Item item = find(tenant, id).orElseThrow(() -> new NotFoundException("conversation"));
+		if (draft == null) {
+			throw new InvalidInputException("draft", "must be given");
+		}
+		if (draft.length() > MAX_REPLY) {
+			throw new InvalidInputException("draft", "must be at most 10,000 characters");
+		}
+		return coach.coach(draft, context(tenant, item));
+	}
+
+	private ReplyCoach.Context context(Tenant tenant, Item item) {
+		List<String> policies = topics.list(tenant, "policy").stream().map(BrandTopics.BrandTopic::name).toList();
+		boolean isPublic = "public".equals(item.visibility());
+		return new ReplyCoach.Context(item.latest() == null ? null : item.latest().text(), latestAnalysis(item),
+				item.customer() == null ? null : item.customer().name(), isPublic,
+				ChannelKinds.replyLimit(item.channel().kind(), isPublic), policies);
+	}
+
+	/**
+	 * What became of a reply: {@code needs_confirmation} (a serious finding, nothing
+	 * stored), or stored with its delivery.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ReplyResult(String state, UUID messageId, Delivery delivery, ReplyCoach.Coaching coach) {
+	}
+
+	@Transactional
+	public ReplyResult reply(Tenant tenant, UUID id, String text, boolean confirm, UserId actor) {
+		Item item = find(tenant, id).orElseThrow(() -> new NotFoundException("conversation"));
+		if (text == null || text.isBlank()) {
+			throw new InvalidInputException("text", "must not be empty");
+		}
+		if (text.length() > MAX_REPLY) {
+			throw new InvalidInputException("text", "must be at most 10,000 characters");
+		}
+		ReplyCoach.Coaching coaching = coach.coach(text, context(tenant, item));
+		if (coaching.serious() && !confirm) {
+			return new ReplyResult("needs_confirmation", null, null, coaching);
+		}
+		ChannelTarget target = channelTarget(tenant, item.channel().id());
+		String connector = target.webhookUrl() != null ? "webhook" : "manual";
+		String state = connector.equals("manual") ? "manual" : "queued";
+		UUID messageId = Ids.newId();
+		UUID outboxId = Ids.newId();
+		Instant now = Instant.now();
+		String author = tenancy.team(tenant)
+			.stream()
+			.filter(t -> t.id().equals(actor))
+			.map(Teammate::name)
+			.findFirst()
+			.orElse(null);
+		jdbc.sql(
+				"""
+						INSERT INTO message (id, organisation_id, brand_id, channel_id, conversation_id, customer_id, external_id,
+						                     direction, author_name, text, created_at, visibility, in_reply_to, metadata)
+						SELECT :id, c.organisation_id, c.brand_id, c.channel_id, c.id, NULL, :external, 'outbound', :author, :text,
+						       :now, c.visibility, (SELECT external_id FROM message WHERE id = :latest), '{}'::jsonb
+						FROM conversation c WHERE c.organisation_id = :org AND c.brand_id = :brand AND c.id = :conversation""")
+			.param("id", messageId)
+			.param("external", "rightly:" + outboxId)
+			.param("author", author)
+			.param("text", text)
+			.param("now", Timestamp.from(now))
+			.param("latest", item.latest() == null ? null : item.latest().id())
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("conversation", id)
+			.update();
+		jdbc.sql(
+				"""
+						INSERT INTO outbox (id, organisation_id, brand_id, conversation_id, message_id, author_id, connector, state, coach)
+						VALUES (:id, :org, :brand, :conversation, :message, :author, :connector, :state, CAST(:coach AS jsonb))""")
+			.param("id", outboxId)
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("conversation", id)
+			.param("message", messageId)
+			.param("author", actor.value())
+			.param("connector", connector)
+			.param("state", state)
+			.param("coach",
+					json.writeValueAsString(Map.of("findings", coaching.findings(), "good", coaching.good(),
+							"confirmed", confirm && coaching.serious())))
+			.update();
+		jdbc.sql(
+				"""
+						UPDATE conversation SET last_message_at = GREATEST(last_message_at, :now), message_count = message_count + 1,
+						    awaiting_since = NULL, first_reply_at = COALESCE(first_reply_at, :now), last_reply_at = :now
+						WHERE organisation_id = :org AND brand_id = :brand AND id = :id""")
+			.param("now", Timestamp.from(now))
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.update();
+		event(tenant, id, "reply", actor, Map.of("message", messageId.toString(), "connector", connector, "findings",
+				coaching.findings().stream().map(ReplyCoach.Finding::type).toList()));
+		return new ReplyResult(state, messageId, new Delivery(outboxId, connector, state, 0, null, null, actor.value()),
+				coaching);
+	}
+
+	/** A manual reply the agent posted elsewhere: now marked sent. */
+	@Transactional
+	public void markSent(Tenant tenant, UUID conversation, UUID delivery, UserId actor) {
+		int updated = jdbc.sql("""
+				UPDATE outbox SET state = 'sent', sent_at = now()
+				WHERE organisation_id = :org AND brand_id = :brand AND conversation_id = :conversation AND id = :id
+				  AND state IN ('manual', 'failed')""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("conversation", conversation)
+			.param("id", delivery)
+			.update();
+		if (updated == 0) {
+			throw new NotFoundException("reply");
+		}
+		event(tenant, conversation, "sent", actor, Map.of("delivery", delivery.toString()));
+	}
+
+	/** Where a channel's replies go. */
+	record ChannelTarget(String kind, String webhookUrl, String webhookSecret) {
+	}
+
+	ChannelTarget channelTarget(Tenant tenant, UUID channel) {
+		return jdbc.sql("""
+				SELECT kind, reply_webhook_url, reply_webhook_secret FROM channel
+				WHERE organisation_id = :org AND brand_id = :brand AND id = :id""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", channel)
+			.query((rs, n) -> new ChannelTarget(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("channel"));
+	}
+
+}

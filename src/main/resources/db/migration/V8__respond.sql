@@ -1,0 +1,71 @@
+-- Working conversations: risk, assignment, snoozing, response clocks; notes, the event log,
+-- and the outbox of replies.
+
+ALTER TABLE conversation
+    ADD COLUMN risk            smallint    NOT NULL DEFAULT 0,
+    ADD COLUMN assignee_id     uuid,
+    ADD COLUMN snoozed_until   timestamptz,
+    -- the oldest customer message not yet answered: the response clock runs from it
+    ADD COLUMN awaiting_since  timestamptz,
+    ADD COLUMN first_reply_at  timestamptz,
+    ADD COLUMN last_reply_at   timestamptz;
+
+-- what existing conversations would have had
+UPDATE conversation c SET
+    risk = COALESCE((SELECT max((m.analysis -> 'risk' ->> 'score')::int) FROM message m
+                     WHERE m.conversation_id = c.id AND m.direction = 'inbound'), 0),
+    awaiting_since = (SELECT min(m.created_at) FROM message m
+                      WHERE m.conversation_id = c.id AND m.direction = 'inbound');
+
+CREATE INDEX conversation_inbox_risk ON conversation (brand_id, status, risk DESC, last_message_at DESC);
+CREATE INDEX conversation_inbox_assignee ON conversation (brand_id, assignee_id, status);
+
+CREATE TABLE conversation_note (
+    id              uuid PRIMARY KEY,
+    organisation_id uuid        NOT NULL,
+    brand_id        uuid        NOT NULL,
+    conversation_id uuid        NOT NULL REFERENCES conversation (id),
+    author_id       uuid        NOT NULL,
+    text            text        NOT NULL CHECK (length(text) BETWEEN 1 AND 10000),
+    mentions        uuid[]      NOT NULL DEFAULT '{}',
+    created_at      timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX conversation_note_conversation ON conversation_note (conversation_id, created_at);
+
+CREATE TABLE conversation_event (
+    id              uuid PRIMARY KEY,
+    organisation_id uuid        NOT NULL,
+    brand_id        uuid        NOT NULL,
+    conversation_id uuid        NOT NULL REFERENCES conversation (id),
+    kind            text        NOT NULL,
+    actor_id        uuid,
+    detail          jsonb       NOT NULL DEFAULT '{}',
+    created_at      timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX conversation_event_conversation ON conversation_event (conversation_id, created_at);
+
+-- A reply is written here in the same transaction as its message and the conversation's
+-- change, then delivered by the channel's connector; nothing is lost between the two.
+CREATE TABLE outbox (
+    id              uuid PRIMARY KEY,
+    organisation_id uuid        NOT NULL,
+    brand_id        uuid        NOT NULL,
+    conversation_id uuid        NOT NULL REFERENCES conversation (id),
+    message_id      uuid        NOT NULL REFERENCES message (id),
+    author_id       uuid,
+    connector       text        NOT NULL,
+    state           text        NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'manual')),
+    attempts        integer     NOT NULL DEFAULT 0,
+    next_attempt_at timestamptz NOT NULL DEFAULT now(),
+    last_error      text,
+    coach           jsonb       NOT NULL DEFAULT '{}',
+    created_at      timestamptz NOT NULL DEFAULT now(),
+    sent_at         timestamptz
+);
+CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state = 'queued';
+CREATE INDEX outbox_conversation ON outbox (conversation_id, created_at);
+
+-- where a channel's replies go: a signed webhook, or by hand
+ALTER TABLE channel
+    ADD COLUMN reply_webhook_url    text,
+    ADD COLUMN reply_webhook_secret text;

@@ -1,0 +1,289 @@
+package app.rightly.conversations;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import app.rightly.tenancy.ApiTokens;
+import app.rightly.tenancy.TenancyFixtures;
+import app.rightly.tenancy.TenancyManagement;
+import app.rightly.testing.RightlyIntegrationTest;
+import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The inbox by API: risk order and filters, assignment, status and reopening, notes, the
+ * coach, replies needing confirmation, and delivery through a signed webhook with
+ * retries.
+ */
+@RightlyIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConversationsApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TenancyManagement tenancy;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	OutboxDelivery outbox;
+
+	TenancyFixtures.Agency agency;
+
+	TenancyFixtures.Agency other;
+
+	String base;
+
+	final String run = "c" + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeAll
+	void agencies() {
+		TenancyFixtures fixtures = new TenancyFixtures(tenancy, tokens);
+		agency = fixtures.anAgencyWithTwoBrands();
+		other = fixtures.anAgencyWithTwoBrands();
+		base = "/api/v1/brands/" + agency.brand().slug();
+	}
+
+	ResultActions call(MockHttpServletRequestBuilder request, TenancyFixtures.Person as, String body) throws Exception {
+		request.header("Authorization", "Bearer " + as.token());
+		if (body != null) {
+			request.contentType("application/json").content(body);
+		}
+		return mvc.perform(request);
+	}
+
+	static String quote(String s) {
+		return tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(s);
+	}
+
+	/** Posts a customer message; answers its conversation id. */
+	String customerSays(String channel, String handle, String text, long followers) throws Exception {
+		String body = """
+				{"channel": {"kind": "api", "name": "%s"}, "externalId": "%s", "direction": "inbound",
+				 "author": {"handle": "%s", "name": "%s", "followers": %d}, "text": %s,
+				 "createdAt": "2026-11-21T09:00:00Z", "visibility": "public"}""".formatted(channel, UUID.randomUUID(),
+				handle, handle.substring(1), followers, quote(text));
+		String out = call(post(base + "/messages"), agency.agent(), body).andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(out, "$.results[0].conversationId");
+	}
+
+	String read(String path, TenancyFixtures.Person as) throws Exception {
+		return call(get(path), as, null).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void conversationsComeRiskiestFirstAndFilter() throws Exception {
+		String angry = customerSays("risk", "@" + run + "angry",
+				"@brand third time asking: my refund never came. You are thieves, I am telling my lawyer.", 250_000);
+		String thanks = customerSays("risk", "@" + run + "thanks", "@brand thank you so much, the crew was lovely!",
+				40);
+		String page = read(base + "/conversations?sort=risk&status=open&limit=200", agency.agent());
+		List<Integer> risks = JsonPath.read(page, "$.items[*].risk");
+		assertThat(risks).isSortedAccordingTo((a, b) -> b - a);
+		List<String> ids = JsonPath.read(page, "$.items[*].id");
+		assertThat(ids.indexOf(angry)).isLessThan(ids.indexOf(thanks));
+		assertThat(JsonPath.<String>read(page, "$.items[0].latest.analysis.sentiment.label")).isNotBlank();
+
+		assertThat(JsonPath.<List<String>>read(read(base + "/conversations?q=" + run + "thanks", agency.agent()),
+				"$.items[*].id"))
+			.containsExactly(thanks);
+		assertThat(
+				JsonPath.<List<String>>read(read(base + "/conversations?q=thieves", agency.agent()), "$.items[*].id"))
+			.contains(angry)
+			.doesNotContain(thanks);
+		assertThat(JsonPath.<List<String>>read(read(base + "/conversations?intent=praise&limit=200", agency.agent()),
+				"$.items[*].id"))
+			.contains(thanks)
+			.doesNotContain(angry);
+		assertThat(JsonPath.<List<String>>read(
+				read(base + "/conversations?sentiment=negative&limit=200", agency.agent()), "$.items[*].id"))
+			.contains(angry)
+			.doesNotContain(thanks);
+		// newest and oldest orders
+		List<String> newest = JsonPath.read(read(base + "/conversations?sort=newest&limit=200", agency.agent()),
+				"$.items[*].id");
+		List<String> oldest = JsonPath.read(read(base + "/conversations?sort=oldest&limit=200", agency.agent()),
+				"$.items[*].id");
+		assertThat(newest).hasSameSizeAs(oldest);
+		call(get(base + "/conversations?sort=loudest"), agency.agent(), null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("sort"));
+		// the response clock runs for an unanswered conversation
+		assertThat(JsonPath.<String>read(read(base + "/conversations/" + angry, agency.agent()),
+				"$.conversation.sla.target"))
+			.isEqualTo("PT1H");
+	}
+
+	@Test
+	void assignStatusNotesAndReopening() throws Exception {
+		String id = customerSays("work", "@" + run + "w", "@brand my bag never arrived, can you help?", 10);
+		String path = base + "/conversations/" + id;
+		call(post(path + "/assign"), agency.agent(), "{\"assignee\": \"%s\"}".formatted(agency.agent().id().value()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.assignee.id").value(agency.agent().id().value().toString()));
+		assertThat(JsonPath.<List<String>>read(read(base + "/conversations?assignee=me&limit=200", agency.agent()),
+				"$.items[*].id"))
+			.contains(id);
+		// a viewer is not a teammate who works the brand
+		call(post(path + "/assign"), agency.agent(), "{\"assignee\": \"%s\"}".formatted(agency.viewer().id().value()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("assignee"));
+		call(post(path + "/status"), agency.agent(), "{\"status\": \"snoozed\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("snoozeUntil"));
+		call(post(path + "/status"), agency.agent(), "{\"status\": \"resolved\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("resolved"));
+		call(post(path + "/notes"), agency.agent(), "{\"text\": \"checked with baggage\"}")
+			.andExpect(status().isCreated());
+		// the customer writes again: the conversation opens again
+		customerSays("work", "@" + run + "w", "@brand still nothing?", 10);
+		String detail = read(path, agency.agent());
+		assertThat(JsonPath.<String>read(detail, "$.conversation.status")).isEqualTo("open");
+		assertThat(JsonPath.<List<String>>read(detail, "$.notes[*].text")).containsExactly("checked with baggage");
+		assertThat(JsonPath.<List<String>>read(detail, "$.events[*].kind")).contains("assigned", "status", "note");
+		assertThat(JsonPath.<String>read(detail, "$.stance.stance")).isEqualTo("make_it_right");
+		// walls: another organisation, and a viewer
+		call(get("/api/v1/brands/" + agency.brand().id().value() + "/conversations/" + id), other.owner(), null)
+			.andExpect(status().isNotFound());
+		call(post(path + "/replies"), agency.viewer(), "{\"text\": \"hello\", \"confirm\": true}")
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theCoachCatchesBlameAndASeriousReplyNeedsConfirmation() throws Exception {
+		String id = customerSays("coach", "@" + run + "c",
+				"@brand third time asking: my refund for order 5512 never came. This is a disgrace.", 5_000);
+		String path = base + "/conversations/" + id;
+		String bad = "You should have read our policy before booking. Per our policy refunds take 30 days.";
+		String coached = call(post(path + "/coach"), agency.agent(), "{\"draft\": %s}".formatted(quote(bad)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<String>>read(coached, "$.findings[*].type")).contains("blame", "policy");
+		call(post(path + "/replies"), agency.agent(), "{\"text\": %s}".formatted(quote(bad)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.state").value("needs_confirmation"));
+		String good = "I'm so sorry your refund for order 5512 hasn't arrived, that's frustrating. "
+				+ "I've escalated it to our payments team and I'll message you here by 5pm today.";
+		call(post(path + "/coach"), agency.agent(), "{\"draft\": %s}".formatted(quote(good))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.findings").isEmpty());
+		String sent = call(post(path + "/replies"), agency.agent(), "{\"text\": %s}".formatted(quote(good)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.state").value("manual"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String delivery = JsonPath.read(sent, "$.delivery.id");
+		String detail = read(path, agency.agent());
+		assertThat(JsonPath.<List<String>>read(detail, "$.messages[*].direction")).contains("outbound");
+		assertThat(JsonPath.<Map<String, Object>>read(detail, "$.conversation")).as("answered: no clock")
+			.doesNotContainKey("sla");
+		call(post(path + "/replies/" + delivery + "/sent"), agency.agent(), null).andExpect(status().isNoContent());
+		assertThat(JsonPath.<List<String>>read(read(path, agency.agent()), "$.messages[*].delivery.state"))
+			.containsExactly("sent");
+	}
+
+	@Test
+	void repliesGoOutThroughASignedWebhookWithRetries() throws Exception {
+		List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+		AtomicInteger calls = new AtomicInteger();
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		String secret = "a-secret-of-twenty-chars";
+		server.createContext("/hook", exchange -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			int n = calls.incrementAndGet();
+			received.add(Map.of("body", body, "timestamp", exchange.getRequestHeaders().getFirst("X-Rightly-Timestamp"),
+					"signature", exchange.getRequestHeaders().getFirst("X-Rightly-Signature"), "delivery",
+					exchange.getRequestHeaders().getFirst("X-Rightly-Delivery")));
+			int status = n == 1 ? 503 : 200; // the first attempt fails
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			String id = customerSays("hooked", "@" + run + "h", "@brand where is my order?", 10);
+			String channels = read(base + "/channels", agency.owner());
+			String channel = JsonPath.<List<String>>read(channels, "$[?(@.name == 'hooked')].id").get(0);
+			call(put(base + "/channels/" + channel + "/reply-webhook"), agency.owner(),
+					"{\"url\": \"http://127.0.0.1:%d/hook\", \"secret\": \"%s\"}"
+						.formatted(server.getAddress().getPort(), secret))
+				.andExpect(status().isNoContent());
+			call(put(base + "/channels/" + channel + "/reply-webhook"), agency.owner(),
+					"{\"url\": \"ftp://nope\", \"secret\": \"%s\"}".formatted(secret))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("url"));
+			// the reply is stored and queued; the server "stops" before delivering it
+			String reply = call(post(base + "/conversations/" + id + "/replies"), agency.agent(),
+					"{\"text\": \"I'm sorry for the wait. I'll check your order and reply here by 5pm.\"}")
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.state").value("queued"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			String delivery = JsonPath.read(reply, "$.delivery.id");
+			// a later start delivers it: the first attempt fails and is retried with
+			// back-off
+			outbox.deliverDue();
+			assertThat(calls.get()).isEqualTo(1);
+			String state = JsonPath
+				.<List<String>>read(read(base + "/conversations/" + id, agency.agent()), "$.messages[*].delivery.state")
+				.get(0);
+			assertThat(state).isEqualTo("queued");
+			org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient
+				.create(dataSource);
+			jdbc.sql("UPDATE outbox SET next_attempt_at = now() WHERE id = :id")
+				.param("id", UUID.fromString(delivery))
+				.update();
+			outbox.deliverDue();
+			outbox.deliverDue();
+			assertThat(calls.get()).as("delivered exactly once after the retry").isEqualTo(2);
+			assertThat(JsonPath.<List<String>>read(read(base + "/conversations/" + id, agency.agent()),
+					"$.messages[*].delivery.state"))
+				.containsExactly("sent");
+			// the signature checks out with the documented recipe
+			Map<String, String> last = received.get(1);
+			assertThat(last.get("delivery")).isEqualTo(delivery);
+			assertThat(last.get("signature"))
+				.isEqualTo("sha256=" + hmac(secret, last.get("timestamp") + "." + last.get("body")));
+			assertThat(JsonPath.<String>read(last.get("body"), "$.text")).startsWith("I'm sorry for the wait");
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	static String hmac(String secret, String data) throws Exception {
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return java.util.HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
