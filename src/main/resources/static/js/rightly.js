@@ -94,5 +94,46 @@
 				event.preventDefault();
 			}
 		}
+		else if (inboxKey(event.key)) {
+			event.preventDefault();
+		}
 	});
+
+	// The inbox: j/k move through conversations, Enter opens one; in a conversation r replies,
+	// n writes a note, a assigns, e resolves; / searches.
+	function focusShortcut(name) {
+		var target = document.querySelector('[data-shortcut="' + name + '"]');
+		if (!target) {
+			return false;
+		}
+		if (target.tagName === 'FORM') {
+			target.submit();
+		}
+		else {
+			target.focus();
+		}
+		return true;
+	}
+
+	function inboxKey(key) {
+		var rows = Array.prototype.slice.call(document.querySelectorAll('[data-row]'));
+		var current = document.querySelector('[data-row].is-selected');
+		if ((key === 'j' || key === 'k') && rows.length) {
+			var at = rows.indexOf(current);
+			var next = key === 'j' ? Math.min(rows.length - 1, at + 1) : Math.max(0, at - 1);
+			if (current) {
+				current.classList.remove('is-selected');
+			}
+			rows[next].classList.add('is-selected');
+			rows[next].querySelector('a').focus();
+			rows[next].scrollIntoView({ block: 'nearest' });
+			return true;
+		}
+		if (key === 'Enter' && current) {
+			window.location.href = current.getAttribute('data-href');
+			return true;
+		}
+		var names = { r: 'reply', n: 'note', a: 'assign', e: 'resolve', '/': 'search' };
+		return names[key] ? focusShortcut(names[key]) : false;
+	}
 }());

@@ -108,6 +108,8 @@ class TenantWallTests {
 			.get(0);
 		ids.put("message", ingested.messageId().toString());
 		ids.put("conversation", ingested.conversationId().toString());
+		ids.put("id", ingested.conversationId().toString()); // the inbox's conversation
+																// pages
 		ids.put("reply", java.util.UUID.randomUUID().toString());
 		ids.put("channel", channels.find(brand.tenant(), new ChannelKey("api", "walls")).orElseThrow().id().toString());
 		try {

@@ -30,12 +30,6 @@ class ShellController {
 		return user.may(Permission.WORK_CONVERSATIONS) ? "redirect:/inbox" : "redirect:/insights";
 	}
 
-	@GetMapping("/inbox")
-	String inbox(CurrentUser user, HttpServletRequest request, Model model) {
-		brandStats(user, request, model);
-		return "inbox";
-	}
-
 	@GetMapping("/customers")
 	String customers(CurrentUser user, HttpServletRequest request, Model model) {
 		brandStats(user, request, model);

@@ -1,0 +1,319 @@
+package app.rightly.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.rightly.analysis.BrandModels;
+import app.rightly.conversations.ConversationWork;
+import app.rightly.conversations.ConversationWork.Detail;
+import app.rightly.conversations.ConversationWork.Filter;
+import app.rightly.conversations.ConversationWork.Item;
+import app.rightly.conversations.ConversationWork.ReplyResult;
+import app.rightly.conversations.ConversationWork.ThreadMessage;
+import app.rightly.shared.InvalidInputException;
+import app.rightly.shared.NotFoundException;
+import app.rightly.tenancy.Brand;
+import app.rightly.tenancy.BrandAccess;
+import app.rightly.tenancy.CurrentUser;
+import app.rightly.tenancy.Permission;
+import app.rightly.tenancy.TenancyManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The inbox, where agents work all day: the current brand's conversations riskiest first
+ * with views and filters, and a conversation beside them with its thread, analysis chips,
+ * stance, notes and a composer whose draft the reply coach reads as it is typed.
+ * Keyboard: j/k, Enter, r, n, a, e, /, ? (static/js/rightly.js).
+ */
+@Controller
+@RequestMapping("/inbox")
+class InboxController {
+
+	private final CurrentBrand currentBrand;
+
+	private final ConversationWork work;
+
+	private final TenancyManagement tenancy;
+
+	private final BrandModels models;
+
+	private final BrandAccess access;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	InboxController(CurrentBrand currentBrand, ConversationWork work, TenancyManagement tenancy, BrandModels models,
+			BrandAccess access) {
+		this.access = access;
+		this.currentBrand = currentBrand;
+		this.work = work;
+		this.tenancy = tenancy;
+		this.models = models;
+	}
+
+	/** A conversation as a row: the item and the chips of its latest customer message. */
+	record Row(Item item, String sentiment, String intent, String urgency, String excerpt) {
+	}
+
+	/** A message of the thread with its chips. */
+	record Line(ThreadMessage message, String sentiment, String intent, String urgency, List<String> emotions,
+			List<String> why, boolean toxic) {
+	}
+
+	private Brand brand(CurrentUser user, HttpServletRequest request) {
+		BrandAccess.require(user, Permission.WORK_CONVERSATIONS);
+		return currentBrand.of(user, request.getSession(false)).orElse(null);
+	}
+
+	/**
+	 * The brand a conversation belongs to, among those the user sees: the current one
+	 * first. Opening a conversation of another brand makes that brand the current one.
+	 */
+	private Brand brandOf(CurrentUser user, HttpServletRequest request, UUID conversation) {
+		Brand current = brand(user, request);
+		List<Brand> candidates = new ArrayList<>();
+		if (current != null) {
+			candidates.add(current);
+		}
+		for (Brand b : access.visibleBrands(user)) {
+			if (current == null || !b.id().equals(current.id())) {
+				candidates.add(b);
+			}
+		}
+		for (Brand b : candidates) {
+			if (work.find(b.tenant(), conversation).isPresent()) {
+				if (current == null || !b.id().equals(current.id())) {
+					currentBrand.switchTo(user, request.getSession(true), b.id().value().toString());
+				}
+				return b;
+			}
+		}
+		throw new NotFoundException("conversation");
+	}
+
+	@GetMapping
+	String inbox(CurrentUser user, HttpServletRequest request, @RequestParam(defaultValue = "all") String view,
+			@RequestParam(defaultValue = "risk") String sort, @RequestParam(defaultValue = "open") String status,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String intent,
+			@RequestParam(required = false) String sentiment, @RequestParam(required = false) String urgency,
+			@RequestParam(defaultValue = "false") boolean breached, @RequestParam(defaultValue = "0") int cursor,
+			Model model) {
+		Brand brand = brand(user, request);
+		if (brand == null) {
+			return "inbox";
+		}
+		String assignee = switch (view) {
+			case "mine" -> "me";
+			case "unassigned" -> "none";
+			default -> null;
+		};
+		Filter filter = new Filter(sort, status, assignee, null, blank(sentiment), blank(intent), blank(urgency),
+				blank(q), breached, Math.max(0, cursor), 50);
+		ConversationWork.Page page;
+		try {
+			page = work.list(brand.tenant(), user.id(), filter);
+		}
+		catch (InvalidInputException ex) {
+			page = work.list(brand.tenant(), user.id(),
+					new Filter("risk", "open", assignee, null, null, null, null, null, false, 0, 50));
+			model.addAttribute("filterError", ex.errors().get(0).field());
+		}
+		List<Row> rows = new ArrayList<>();
+		for (Item item : page.items()) {
+			Map<String, Object> a = parse(item.latest() == null ? null : item.latest().analysis());
+			String text = item.latest() == null ? "" : item.latest().text();
+			rows.add(new Row(item, label(a, "sentiment", "label"), label(a, "intent", "label"),
+					label(a, "urgency", "level"), text.length() > 160 ? text.substring(0, 157) + "…" : text));
+		}
+		model.addAttribute("rows", rows);
+		model.addAttribute("page", page);
+		model.addAttribute("counts", work.counts(brand.tenant(), user.id()));
+		model.addAttribute("view", view);
+		model.addAttribute("sort", sort);
+		model.addAttribute("status", status);
+		model.addAttribute("q", q);
+		model.addAttribute("intent", intent);
+		model.addAttribute("sentiment", sentiment);
+		model.addAttribute("urgency", urgency);
+		model.addAttribute("breached", breached);
+		return "inbox";
+	}
+
+	@GetMapping("/conversations/{id}")
+	String conversation(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model) {
+		Brand brand = brandOf(user, request, id);
+		Detail detail = work.detail(brand.tenant(), id);
+		List<Line> lines = new ArrayList<>();
+		for (ThreadMessage m : detail.messages()) {
+			Map<String, Object> a = parse(m.analysis());
+			List<String> emotions = new ArrayList<>();
+			List<String> why = new ArrayList<>();
+			boolean toxic = false;
+			if (a != null) {
+				if (a.get("emotions") instanceof List<?> list) {
+					for (Object e : list) {
+						if (e instanceof Map<?, ?> map) {
+							emotions.add(String.valueOf(map.get("name")));
+						}
+					}
+				}
+				if (a.get("evidence") instanceof List<?> list) {
+					for (Object e : list) {
+						if (e instanceof Map<?, ?> map && map.get("start") != null) {
+							why.add(map.get("label") + ": " + map.get("text"));
+						}
+					}
+				}
+				toxic = a.get("toxicity") instanceof Map<?, ?> t && Boolean.TRUE.equals(t.get("toxic"));
+			}
+			lines.add(new Line(m, label(a, "sentiment", "label"), label(a, "intent", "label"),
+					label(a, "urgency", "level"), emotions, why, toxic));
+		}
+		model.addAttribute("detail", detail);
+		model.addAttribute("c", detail.conversation());
+		model.addAttribute("lines", lines);
+		model.addAttribute("team", tenancy.team(brand.tenant()));
+		model.addAttribute("statuses", ConversationWork.STATUSES);
+		if (!model.containsAttribute("draft")) {
+			model.addAttribute("draft", "");
+		}
+		return "conversation";
+	}
+
+	/** The coach's findings for the draft being typed: a fragment for the composer. */
+	@PostMapping("/conversations/{id}/coach")
+	String coach(CurrentUser user, HttpServletRequest request, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String text, Model model) {
+		Brand brand = brandOf(user, request, id);
+		model.addAttribute("coaching", text.isBlank() ? null : work.coach(brand.tenant(), id, text));
+		return "conversation :: coach";
+	}
+
+	@PostMapping("/conversations/{id}/reply")
+	String reply(CurrentUser user, HttpServletRequest request, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "false") boolean confirm,
+			Model model, RedirectAttributes flash) {
+		Brand brand = brandOf(user, request, id);
+		ReplyResult result;
+		try {
+			result = work.reply(brand.tenant(), id, text, confirm, user.id());
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("replyError", ex.errors().get(0).message());
+			model.addAttribute("draft", text);
+			return conversation(user, request, id, model);
+		}
+		if (result.messageId() == null) {
+			model.addAttribute("draft", text);
+			model.addAttribute("coaching", result.coach());
+			model.addAttribute("needsConfirmation", true);
+			return conversation(user, request, id, model);
+		}
+		flash.addFlashAttribute("notice", "inbox.reply." + result.state());
+		return "redirect:/inbox/conversations/" + id;
+	}
+
+	@PostMapping("/conversations/{id}/status")
+	String status(CurrentUser user, HttpServletRequest request, @PathVariable UUID id,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer snoozeHours,
+			RedirectAttributes flash) {
+		Brand brand = brandOf(user, request, id);
+		if (status == null) {
+			throw new InvalidInputException("status", "must be given");
+		}
+		java.time.Instant until = status.equals("snoozed")
+				? java.time.Instant.now().plusSeconds(3600L * (snoozeHours == null ? 4 : snoozeHours)) : null;
+		work.status(brand.tenant(), id, status, until, user.id());
+		flash.addFlashAttribute("notice", "inbox.status.changed");
+		flash.addFlashAttribute("noticeArg", status);
+		return status.equals("resolved") ? "redirect:/inbox" : "redirect:/inbox/conversations/" + id;
+	}
+
+	@PostMapping("/conversations/{id}/assign")
+	String assign(CurrentUser user, HttpServletRequest request, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String assignee) {
+		Brand brand = brandOf(user, request, id);
+		UUID to = assignee.isBlank() ? null
+				: assignee.equals("me") ? user.id().value() : parseUuid(assignee, "assignee");
+		work.assign(brand.tenant(), id, to, user.id());
+		return "redirect:/inbox/conversations/" + id;
+	}
+
+	@PostMapping("/conversations/{id}/notes")
+	String note(CurrentUser user, HttpServletRequest request, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String text) {
+		Brand brand = brandOf(user, request, id);
+		work.note(brand.tenant(), id, text, user.id());
+		return "redirect:/inbox/conversations/" + id;
+	}
+
+	@PostMapping("/conversations/{id}/replies/{reply}/sent")
+	String sent(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, @PathVariable UUID reply) {
+		Brand brand = brandOf(user, request, id);
+		work.markSent(brand.tenant(), id, reply, user.id());
+		return "redirect:/inbox/conversations/" + id;
+	}
+
+	/** One-click correction of a message's label: kept as a training example. */
+	@PostMapping("/conversations/{id}/messages/{message}/labels")
+	String correct(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, @PathVariable UUID message,
+			@RequestParam(required = false) String task, @RequestParam(required = false) String label,
+			RedirectAttributes flash) {
+		Brand brand = brandOf(user, request, id);
+		ThreadMessage m = work.detail(brand.tenant(), id)
+			.messages()
+			.stream()
+			.filter(x -> x.id().equals(message))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("message"));
+		models.correct(brand.tenant(), m.id(), m.text(), task, label, user.id());
+		flash.addFlashAttribute("notice", "inbox.corrected");
+		flash.addFlashAttribute("noticeArg", label);
+		return "redirect:/inbox/conversations/" + id;
+	}
+
+	private static UUID parseUuid(String value, String field) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(field, "must be a user id");
+		}
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> parse(String analysis) {
+		if (analysis == null) {
+			return null;
+		}
+		try {
+			return json.readValue(analysis, Map.class);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String label(Map<String, Object> analysis, String field, String key) {
+		if (analysis == null || Boolean.FALSE.equals(analysis.get("analysed"))) {
+			return null;
+		}
+		return analysis.get(field) instanceof Map<?, ?> m && m.get(key) != null ? String.valueOf(m.get(key)) : null;
+	}
+
+}
