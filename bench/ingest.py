@@ -2,7 +2,7 @@
 """Drives the ingest API with synthetic customer messages and prints the sustained rate.
 
 Usage: ingest.py --url http://127.0.0.1:8080 --token rly_... --brand skyward [--total 1000000]
-                 [--batch 500] [--threads 2] [--pid SERVER_PID]
+                 [--batch 500] [--threads 2] [--authors 4999] [--pid SERVER_PID]
 Each message is unique (externalId), authors repeat (about 5,000 customers) so conversations grow
 as in a real stream, texts vary. With --pid the server's resident memory is sampled too.
 """
@@ -37,6 +37,8 @@ def main():
     ap.add_argument("--brand", required=True)
     ap.add_argument("--total", type=int, default=1_000_000)
     ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument("--authors", type=int, default=4999)
+    ap.add_argument("--spacing", type=float, default=1.0, help="seconds between messages' createdAt")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--pid", type=int)
     ap.add_argument("--run", default=f"bench{random.randrange(10**9)}")
@@ -50,10 +52,10 @@ def main():
             i = b * a.batch + j
             items.append({"channel": {"kind": "api", "name": "bench"}, "externalId": f"{a.run}-{i}",
                           "direction": "inbound",
-                          "author": {"handle": f"@customer{i % 4999}", "name": f"Customer {i % 4999}",
+                          "author": {"handle": f"@customer{i % a.authors}", "name": f"Customer {i % a.authors}",
                                      "followers": (i * 7919) % 20000},
                           "text": TEMPLATES[i % len(TEMPLATES)].format(n=100000 + i, d=2 + i % 9),
-                          "createdAt": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(1763600000 + i)),
+                          "createdAt": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(1763600000 + int(i * a.spacing))),
                           "visibility": "public"})
         return json.dumps(items).encode()
 

@@ -8,7 +8,11 @@ ALTER TABLE conversation
     -- the oldest customer message not yet answered: the response clock runs from it
     ADD COLUMN awaiting_since  timestamptz,
     ADD COLUMN first_reply_at  timestamptz,
-    ADD COLUMN last_reply_at   timestamptz;
+    ADD COLUMN last_reply_at   timestamptz,
+    -- what the latest customer message says, for the inbox's filters
+    ADD COLUMN latest_sentiment text,
+    ADD COLUMN latest_intent    text,
+    ADD COLUMN latest_urgency   text;
 
 -- what existing conversations would have had
 UPDATE conversation c SET
@@ -16,9 +20,22 @@ UPDATE conversation c SET
                      WHERE m.conversation_id = c.id AND m.direction = 'inbound'), 0),
     awaiting_since = (SELECT min(m.created_at) FROM message m
                       WHERE m.conversation_id = c.id AND m.direction = 'inbound');
+UPDATE conversation c SET
+    latest_sentiment = l.analysis -> 'sentiment' ->> 'label',
+    latest_intent = l.analysis -> 'intent' ->> 'label',
+    latest_urgency = l.analysis -> 'urgency' ->> 'level'
+FROM (SELECT DISTINCT ON (conversation_id) conversation_id, analysis FROM message
+      WHERE direction = 'inbound' AND analysis IS NOT NULL AND (analysis ->> 'analysed')::boolean
+      ORDER BY conversation_id, created_at DESC) l
+WHERE l.conversation_id = c.id;
 
 CREATE INDEX conversation_inbox_risk ON conversation (brand_id, status, risk DESC, last_message_at DESC);
 CREATE INDEX conversation_inbox_assignee ON conversation (brand_id, assignee_id, status);
+CREATE INDEX conversation_inbox_recent ON conversation (brand_id, status, last_message_at DESC);
+
+-- the inbox's search: the words of messages, and customers by handle
+CREATE INDEX message_text_search ON message USING gin (to_tsvector('simple', text)) WITH (fastupdate = on);
+CREATE INDEX customer_identity_key ON customer_identity (brand_id, identity_key);
 
 CREATE TABLE conversation_note (
     id              uuid PRIMARY KEY,

@@ -195,15 +195,15 @@ public class ConversationWork {
 			params.put("channel", filter.channel());
 		}
 		if (filter.sentiment() != null) {
-			where.append(" AND lm.analysis -> 'sentiment' ->> 'label' = :sentiment");
+			where.append(" AND c.latest_sentiment = :sentiment");
 			params.put("sentiment", filter.sentiment());
 		}
 		if (filter.intent() != null) {
-			where.append(" AND lm.analysis -> 'intent' ->> 'label' = :intent");
+			where.append(" AND c.latest_intent = :intent");
 			params.put("intent", filter.intent());
 		}
 		if (filter.urgency() != null) {
-			where.append(" AND lm.analysis -> 'urgency' ->> 'level' = :urgency");
+			where.append(" AND c.latest_urgency = :urgency");
 			params.put("urgency", filter.urgency());
 		}
 		if (filter.breached()) {
@@ -212,13 +212,16 @@ public class ConversationWork {
 					+ "ELSE interval '24 hours' END");
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
-			// the customer's name or handle, or words of any message (full-text search)
-			where.append(" AND (cu.display_name ILIKE :like OR lm.author_handle ILIKE :like OR EXISTS ("
-					+ "SELECT 1 FROM message s WHERE s.conversation_id = c.id AND s.brand_id = c.brand_id "
+			// a customer's handle (exactly, with or without @), or the words of their
+			// name or of any message (PostgreSQL full-text search, indexed)
+			where.append(" AND (c.customer_id IN (SELECT ci.customer_id FROM customer_identity ci "
+					+ "WHERE ci.brand_id = :brand AND ci.identity_key = :handle) "
+					+ "OR to_tsvector('simple', cu.display_name) @@ plainto_tsquery('simple', :q) "
+					+ "OR c.id IN (SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand "
 					+ "AND to_tsvector('simple', s.text) @@ plainto_tsquery('simple', :q)))");
-			params.put("q", filter.q().strip());
-			params.put("like",
-					"%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			String q = filter.q().strip();
+			params.put("q", q);
+			params.put("handle", (q.startsWith("@") ? q.substring(1) : q).toLowerCase(java.util.Locale.ROOT));
 		}
 		String order = switch (sort) {
 			case "newest" -> " ORDER BY c.last_message_at DESC, c.id";
@@ -234,7 +237,13 @@ public class ConversationWork {
 			.param("offset", filter.offset())
 			.query((rs, n) -> item(rs, names, now))
 			.list();
-		Integer total = jdbc.sql("SELECT count(*) " + ITEM_FROM + where).params(params).query(Integer.class).single();
+		// counted without the latest message: no filter needs it
+		Integer total = jdbc
+			.sql("SELECT count(*) FROM conversation c LEFT JOIN customer cu ON cu.id = c.customer_id "
+					+ "AND cu.brand_id = c.brand_id" + where)
+			.params(params)
+			.query(Integer.class)
+			.single();
 		boolean more = items.size() > filter.limit();
 		return new Page(more ? items.subList(0, filter.limit()) : items, total,
 				more ? filter.offset() + filter.limit() : null);

@@ -128,7 +128,7 @@ public class MessageIngestion {
 			IncomingMessage m = messages.get(i);
 			List<FieldError> errors = MessageRules.check(m);
 			if (errors.isEmpty()) {
-				checked.add(new Pending(i, m, null, 0, null, null));
+				checked.add(new Pending(i, m, null, 0, null, null, null));
 			}
 			else {
 				results[i] = IngestResult.rejected(errors);
@@ -155,7 +155,8 @@ public class MessageIngestion {
 			Analysis read = m.direction() == Direction.INBOUND
 					? analysis.analyse(new AnalysisRequest(tenant, m.text(), m.author().followers())) : null;
 			String analysed = read == null ? null : json.writeValueAsString(read);
-			valid.add(new Pending(p.index(), m, analysed, read == null ? 0 : read.risk().score(), channel.id(), null));
+			valid.add(new Pending(p.index(), m, analysed, read == null ? 0 : read.risk().score(), labels(read),
+					channel.id(), null));
 			if (m.direction() == Direction.INBOUND) {
 				authors.add(authorOf(m));
 			}
@@ -169,7 +170,7 @@ public class MessageIngestion {
 		int a = 0;
 		for (Pending p : valid) {
 			UUID customer = p.message().direction() == Direction.INBOUND ? customerIds.get(a++) : null;
-			batch.add(new Pending(p.index(), p.message(), p.analysis(), p.risk(), p.channel(), customer));
+			batch.add(new Pending(p.index(), p.message(), p.analysis(), p.risk(), p.labels(), p.channel(), customer));
 		}
 		return new Prepared(tenant, results, batch, resolution);
 	}
@@ -208,7 +209,8 @@ public class MessageIngestion {
 	 * A valid message on its way in: its analysis as JSON, its channel, its customer
 	 * (inbound only).
 	 */
-	private record Pending(int index, IncomingMessage message, String analysis, int risk, UUID channel, UUID customer) {
+	private record Pending(int index, IncomingMessage message, String analysis, int risk, String[] labels, UUID channel,
+			UUID customer) {
 	}
 
 	private record Ext(UUID channel, String externalId) {
@@ -245,6 +247,9 @@ public class MessageIngestion {
 
 		int risk;
 
+		/** Sentiment, intent and urgency of the latest customer message. */
+		String[] labels;
+
 		int added;
 
 		Thread(UUID id, boolean created, UUID channel, UUID customer, String visibility, Instant openedAt,
@@ -262,7 +267,10 @@ public class MessageIngestion {
 			return !at.isBefore(openedAt.minus(gap)) && !at.isAfter(lastMessageAt.plus(gap));
 		}
 
-		void add(Instant at, boolean inbound, int messageRisk) {
+		void add(Instant at, boolean inbound, int messageRisk, String[] messageLabels) {
+			if (inbound && messageLabels != null && (lastInboundAt == null || !at.isBefore(lastInboundAt))) {
+				labels = messageLabels;
+			}
 			openedAt = at.isBefore(openedAt) ? at : openedAt;
 			lastMessageAt = at.isAfter(lastMessageAt) ? at : lastMessageAt;
 			if (inbound && (lastInboundAt == null || at.isAfter(lastInboundAt))) {
@@ -330,7 +338,7 @@ public class MessageIngestion {
 				}
 				touched.putIfAbsent(thread.id, thread);
 			}
-			thread.add(m.createdAt(), inbound, p.risk());
+			thread.add(m.createdAt(), inbound, p.risk(), p.labels());
 			UUID id = Ids.newId();
 			rows.add(new Row(id, thread.id, customer, channel, m, p.analysis()));
 			known.put(ext, new Stored(id, thread.id, customer != null ? customer : thread.customer));
@@ -422,12 +430,15 @@ public class MessageIngestion {
 		jdbc.sql(
 				"""
 						INSERT INTO conversation (id, organisation_id, brand_id, channel_id, customer_id, visibility, opened_at,
-						                          last_message_at, last_inbound_at, message_count, risk, awaiting_since)
+						                          last_message_at, last_inbound_at, message_count, risk, awaiting_since,
+						                          latest_sentiment, latest_intent, latest_urgency)
 						SELECT id, :org, :brand, channel_id, customer_id, visibility, opened_at, last_message_at, last_inbound_at, added,
-						       risk, awaiting
+						       risk, awaiting, sentiment, intent, urgency
 						FROM unnest(:ids::uuid[], :channels::uuid[], :customers::uuid[], :visibilities::text[], :opened::timestamptz[],
-						            :last::timestamptz[], :inbound::timestamptz[], :added::int[], :risks::int[], :awaiting::timestamptz[])
-						     AS t(id, channel_id, customer_id, visibility, opened_at, last_message_at, last_inbound_at, added, risk, awaiting)""")
+						            :last::timestamptz[], :inbound::timestamptz[], :added::int[], :risks::int[], :awaiting::timestamptz[],
+						            :sentiments::text[], :intents::text[], :urgencies::text[])
+						     AS t(id, channel_id, customer_id, visibility, opened_at, last_message_at, last_inbound_at, added, risk, awaiting,
+						          sentiment, intent, urgency)""")
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
 			.param("ids", created.stream().map(t -> t.id).toArray(UUID[]::new))
@@ -443,6 +454,9 @@ public class MessageIngestion {
 			.param("added", created.stream().map(t -> t.added).toArray(Integer[]::new))
 			.param("risks", created.stream().map(t -> t.risk).toArray(Integer[]::new))
 			.param("awaiting", created.stream().map(t -> timestamp(t.awaiting())).toArray(Timestamp[]::new))
+			.param("sentiments", created.stream().map(t -> label(t, 0)).toArray(String[]::new))
+			.param("intents", created.stream().map(t -> label(t, 1)).toArray(String[]::new))
+			.param("urgencies", created.stream().map(t -> label(t, 2)).toArray(String[]::new))
 			.update();
 	}
 
@@ -467,10 +481,18 @@ public class MessageIngestion {
 						    awaiting_since = CASE WHEN v.last_outbound_at IS NOT NULL AND v.awaiting IS NULL THEN NULL
 						                          ELSE COALESCE(c.awaiting_since, v.awaiting) END,
 						    snoozed_until = CASE WHEN v.last_inbound_at IS NOT NULL THEN NULL ELSE c.snoozed_until END,
+						    latest_sentiment = CASE WHEN v.intent IS NOT NULL AND v.last_inbound_at >= COALESCE(c.last_inbound_at, v.last_inbound_at)
+						                            THEN v.sentiment ELSE c.latest_sentiment END,
+						    latest_intent = CASE WHEN v.intent IS NOT NULL AND v.last_inbound_at >= COALESCE(c.last_inbound_at, v.last_inbound_at)
+						                         THEN v.intent ELSE c.latest_intent END,
+						    latest_urgency = CASE WHEN v.intent IS NOT NULL AND v.last_inbound_at >= COALESCE(c.last_inbound_at, v.last_inbound_at)
+						                          THEN v.urgency ELSE c.latest_urgency END,
 						    status = CASE WHEN v.last_inbound_at IS NOT NULL AND c.status IN ('resolved', 'snoozed') THEN 'open' ELSE c.status END
 						FROM unnest(:ids::uuid[], :opened::timestamptz[], :last::timestamptz[], :inbound::timestamptz[], :added::int[],
-						            :risks::int[], :awaiting::timestamptz[], :outbound::timestamptz[])
-						     AS v(id, opened_at, last_message_at, last_inbound_at, added, risk, awaiting, last_outbound_at)
+						            :risks::int[], :awaiting::timestamptz[], :outbound::timestamptz[], :sentiments::text[],
+						            :intents::text[], :urgencies::text[])
+						     AS v(id, opened_at, last_message_at, last_inbound_at, added, risk, awaiting, last_outbound_at,
+						          sentiment, intent, urgency)
 						WHERE c.id = v.id AND c.organisation_id = :org AND c.brand_id = :brand""")
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
@@ -485,7 +507,20 @@ public class MessageIngestion {
 			.param("risks", changed.stream().map(t -> t.risk).toArray(Integer[]::new))
 			.param("awaiting", changed.stream().map(t -> timestamp(t.awaiting())).toArray(Timestamp[]::new))
 			.param("outbound", changed.stream().map(t -> timestamp(t.lastOutboundAt)).toArray(Timestamp[]::new))
+			.param("sentiments", changed.stream().map(t -> label(t, 0)).toArray(String[]::new))
+			.param("intents", changed.stream().map(t -> label(t, 1)).toArray(String[]::new))
+			.param("urgencies", changed.stream().map(t -> label(t, 2)).toArray(String[]::new))
 			.update();
+	}
+
+	private static String label(Thread t, int i) {
+		return t.labels == null ? null : t.labels[i];
+	}
+
+	/** Sentiment, intent and urgency, for the inbox's filters; none when not analysed. */
+	private static String[] labels(Analysis a) {
+		return a == null || !a.analysed() ? null
+				: new String[] { a.sentiment().label(), a.intent().label(), a.urgency().level() };
 	}
 
 	private static Timestamp timestamp(Instant at) {
