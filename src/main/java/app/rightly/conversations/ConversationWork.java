@@ -217,7 +217,11 @@ public class ConversationWork {
 			where.append(" AND (c.customer_id IN (SELECT ci.customer_id FROM customer_identity ci "
 					+ "WHERE ci.brand_id = :brand AND ci.identity_key = :handle) "
 					+ "OR to_tsvector('simple', cu.display_name) @@ plainto_tsquery('simple', :q) "
+					+ "OR c.id IN (SELECT ms.conversation_id FROM message_search ms WHERE ms.brand_id = :brand "
+					+ "AND ms.words @@ plainto_tsquery('simple', :q)) "
+					// the newest messages, which the indexer has not reached yet
 					+ "OR c.id IN (SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand "
+					+ "AND s.seq > (SELECT last_seq FROM search_progress WHERE id = 1) "
 					+ "AND to_tsvector('simple', s.text) @@ plainto_tsquery('simple', :q)))");
 			String q = filter.q().strip();
 			params.put("q", q);

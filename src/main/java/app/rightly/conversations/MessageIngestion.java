@@ -57,6 +57,13 @@ public class MessageIngestion {
 
 	private final TextAnalysis analysis;
 
+	/** When messages last came in: background work waits while they stream. */
+	private static volatile long lastIngest = System.nanoTime() - 3_600_000_000_000L;
+
+	static long lastIngestNanos() {
+		return lastIngest;
+	}
+
 	private final TableStatistics statistics;
 
 	private final TransactionTemplate transactions;
@@ -122,6 +129,7 @@ public class MessageIngestion {
 	}
 
 	public Prepared prepare(Tenant tenant, List<IncomingMessage> messages, Channels.Creation creation) {
+		lastIngest = System.nanoTime();
 		IngestResult[] results = new IngestResult[messages.size()];
 		List<Pending> checked = new ArrayList<>();
 		for (int i = 0; i < messages.size(); i++) {

@@ -51,6 +51,9 @@ class ConversationsApiTests {
 	@Autowired
 	OutboxDelivery outbox;
 
+	@Autowired
+	SearchIndexer indexer;
+
 	TenancyFixtures.Agency agency;
 
 	TenancyFixtures.Agency other;
@@ -117,6 +120,15 @@ class ConversationsApiTests {
 				JsonPath.<List<String>>read(read(base + "/conversations?q=thieves", agency.agent()), "$.items[*].id"))
 			.contains(angry)
 			.doesNotContain(thanks);
+		// the same once the background indexer has indexed the words
+		indexer.catchUp();
+		assertThat(
+				JsonPath.<List<String>>read(read(base + "/conversations?q=thieves", agency.agent()), "$.items[*].id"))
+			.contains(angry)
+			.doesNotContain(thanks);
+		assertThat(JsonPath.<List<String>>read(read(base + "/conversations?q=@" + run + "ANGRY", agency.agent()),
+				"$.items[*].id"))
+			.containsExactly(angry);
 		assertThat(JsonPath.<List<String>>read(read(base + "/conversations?intent=praise&limit=200", agency.agent()),
 				"$.items[*].id"))
 			.contains(thanks)

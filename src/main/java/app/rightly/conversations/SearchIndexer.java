@@ -1,0 +1,140 @@
+package app.rightly.conversations;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the inbox's full-text index of message words ({@code message_search}) up to date,
+ * in the background, in order of {@code message.seq}: ingest stores messages without
+ * paying for the index. While messages stream in it waits, so it does not slow ingest,
+ * but never more than a minute; the inbox searches the messages it has not reached yet
+ * directly, so search is always complete.
+ */
+@Component
+class SearchIndexer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+	static final int BATCH = 20_000;
+
+	/** Wait while ingest was busy this recently… */
+	static final long QUIET_NANOS = 2_000_000_000L;
+
+	/** …but never longer than this. */
+	static final long MAX_WAIT_NANOS = 60_000_000_000L;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final long periodMillis;
+
+	private ScheduledExecutorService scheduler;
+
+	private long waitingSince;
+
+	SearchIndexer(JdbcClient jdbc, TransactionTemplate transactions,
+			@Value("${rightly.search.period-millis:2000}") long periodMillis) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.periodMillis = periodMillis;
+	}
+
+	/** Indexes one batch; answers how many messages it indexed. */
+	int indexBatch() {
+		Integer done = transactions.execute(status -> {
+			Long last = jdbc.sql("SELECT last_seq FROM search_progress WHERE id = 1 FOR UPDATE NOWAIT")
+				.query(Long.class)
+				.single();
+			Long upTo = jdbc
+				.sql("SELECT max(seq) FROM (SELECT seq FROM message WHERE seq > :last ORDER BY seq LIMIT :n) s")
+				.param("last", last)
+				.param("n", BATCH)
+				.query(Long.class)
+				.optional()
+				.orElse(null);
+			if (upTo == null) {
+				return 0;
+			}
+			int n = jdbc.sql("""
+					INSERT INTO message_search (message_id, brand_id, conversation_id, words)
+					SELECT id, brand_id, conversation_id, to_tsvector('simple', text) FROM message
+					WHERE seq > :last AND seq <= :upTo
+					ON CONFLICT (message_id) DO NOTHING""").param("last", last).param("upTo", upTo).update();
+			jdbc.sql("UPDATE search_progress SET last_seq = :upTo WHERE id = 1").param("upTo", upTo).update();
+			return n;
+		});
+		return done == null ? 0 : done;
+	}
+
+	/** Indexes until caught up. */
+	int catchUp() {
+		int total = 0;
+		for (int n = indexBatch(); n > 0; n = indexBatch()) {
+			total += n;
+		}
+		return total;
+	}
+
+	void tick() {
+		long now = System.nanoTime();
+		boolean busy = now - MessageIngestion.lastIngestNanos() < QUIET_NANOS;
+		if (busy) {
+			if (waitingSince == 0) {
+				waitingSince = now;
+			}
+			if (now - waitingSince < MAX_WAIT_NANOS) {
+				return;
+			}
+		}
+		waitingSince = 0;
+		try {
+			indexBatch();
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			log.debug("search indexing skipped: {}", ex.getMessage()); // another server
+																		// holds it
+		}
+	}
+
+	@Override
+	public void start() {
+		scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "rightly:search-indexer");
+			t.setDaemon(true);
+			return t;
+		});
+		scheduler.scheduleWithFixedDelay(() -> {
+			try {
+				tick();
+			}
+			catch (RuntimeException ex) {
+				log.warn("search indexing failed: {}", ex.getMessage());
+			}
+		}, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+			scheduler = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return scheduler != null;
+	}
+
+}
