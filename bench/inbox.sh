@@ -19,7 +19,8 @@ until curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '
 token=$(java -jar target/rightly.jar token create --email demo@rightly.local --data-dir "$data" 2>/dev/null)
 python3 bench/ingest.py --url "http://127.0.0.1:$port" --token "$token" --brand skyward --total "$total" \
   --authors "$authors" --spacing 0.2 | tail -1
-sleep 5 # let autovacuum and the statistics settle as in a running system
+# let the search indexer catch up and autovacuum settle, as in a running system
+sleep 60
 base="http://127.0.0.1:$port/api/v1/brands/skyward/conversations"
 time_it() { # label url
   local times=()

@@ -46,6 +46,9 @@ public class ConversationWork {
 
 	public static final int MAX_REPLY = 10_000;
 
+	/** Totals are counted up to this; a {@code total} above it means "more". */
+	public static final int MAX_COUNT = 10_000;
+
 	private final JdbcClient jdbc;
 
 	private final TenancyManagement tenancy;
@@ -129,15 +132,15 @@ public class ConversationWork {
 			c.visibility, lm.id AS latest_id, lm.text AS latest_text, lm.created_at AS latest_at,
 			lm.direction AS latest_direction, lm.author_handle, lm.author_name, lm.author_followers, lm.analysis""";
 
-	private static final String ITEM_FROM = """
-			FROM conversation c
-			JOIN channel ch ON ch.id = c.channel_id AND ch.brand_id = c.brand_id
-			LEFT JOIN customer cu ON cu.id = c.customer_id AND cu.brand_id = c.brand_id
-			LEFT JOIN LATERAL (
-			    SELECT m.id, m.text, m.created_at, m.direction, m.author_handle, m.author_name, m.author_followers, m.analysis
-			    FROM message m WHERE m.conversation_id = c.id AND m.brand_id = c.brand_id
-			    ORDER BY (m.direction = 'inbound') DESC, m.created_at DESC LIMIT 1) lm ON true
-			""";
+	private static final String ITEM_FROM = "FROM conversation c\n"
+			+ """
+					JOIN channel ch ON ch.id = c.channel_id AND ch.brand_id = c.brand_id
+					LEFT JOIN customer cu ON cu.id = c.customer_id AND cu.brand_id = c.brand_id
+					LEFT JOIN LATERAL (
+					    SELECT m.id, m.text, m.created_at, m.direction, m.author_handle, m.author_name, m.author_followers, m.analysis
+					    FROM message m WHERE m.conversation_id = c.id AND m.brand_id = c.brand_id
+					    ORDER BY (m.direction = 'inbound') DESC, m.created_at DESC LIMIT 1) lm ON true
+					""";
 
 	@Transactional(readOnly = true)
 	public Page list(Tenant tenant, UserId me, Filter filter) {
@@ -212,17 +215,19 @@ public class ConversationWork {
 					+ "ELSE interval '24 hours' END");
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
-			// a customer's handle (exactly, with or without @), or the words of their
-			// name or of any message (PostgreSQL full-text search, indexed)
-			where.append(" AND (c.customer_id IN (SELECT ci.customer_id FROM customer_identity ci "
-					+ "WHERE ci.brand_id = :brand AND ci.identity_key = :handle) "
-					+ "OR to_tsvector('simple', cu.display_name) @@ plainto_tsquery('simple', :q) "
-					+ "OR c.id IN (SELECT ms.conversation_id FROM message_search ms WHERE ms.brand_id = :brand "
-					+ "AND ms.words @@ plainto_tsquery('simple', :q)) "
+			// a customer's handle (exactly, with or without @), or words of the names
+			// and texts of messages (PostgreSQL full-text search): one set of
+			// conversation ids, each part over an index, so no other conversation is read
+			where.append(" AND c.id IN (SELECT h.id FROM conversation h JOIN customer_identity ci "
+					+ "ON ci.customer_id = h.customer_id WHERE ci.brand_id = :brand AND ci.identity_key = :handle "
+					+ "AND h.brand_id = :brand "
+					+ "UNION SELECT ms.conversation_id FROM message_search ms WHERE ms.brand_id = :brand "
+					+ "AND ms.words @@ plainto_tsquery('simple', :q) "
 					// the newest messages, which the indexer has not reached yet
-					+ "OR c.id IN (SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand "
+					+ "UNION SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand "
 					+ "AND s.seq > (SELECT last_seq FROM search_progress WHERE id = 1) "
-					+ "AND to_tsvector('simple', s.text) @@ plainto_tsquery('simple', :q)))");
+					+ "AND to_tsvector('simple', coalesce(s.author_name, '') || ' ' || s.text) "
+					+ "@@ plainto_tsquery('simple', :q))");
 			String q = filter.q().strip();
 			params.put("q", q);
 			params.put("handle", (q.startsWith("@") ? q.substring(1) : q).toLowerCase(java.util.Locale.ROOT));
@@ -234,17 +239,19 @@ public class ConversationWork {
 		};
 		Map<UUID, String> names = teamNames(tenant);
 		Instant now = Instant.now();
+		// the page of conversations first, then their details: only those rows are joined
+		String joins = ITEM_FROM.substring(ITEM_FROM.indexOf('\n') + 1);
 		List<Item> items = jdbc
-			.sql("SELECT " + ITEM_COLUMNS + " " + ITEM_FROM + where + order + " LIMIT :limit OFFSET :offset")
+			.sql("SELECT " + ITEM_COLUMNS + " FROM (SELECT * FROM conversation c" + where + order
+					+ " LIMIT :limit OFFSET :offset) c " + joins + order)
 			.params(params)
 			.param("limit", filter.limit() + 1)
 			.param("offset", filter.offset())
 			.query((rs, n) -> item(rs, names, now))
 			.list();
-		// counted without the latest message: no filter needs it
+		// counted up to a limit, without the latest message: no filter needs it
 		Integer total = jdbc
-			.sql("SELECT count(*) FROM conversation c LEFT JOIN customer cu ON cu.id = c.customer_id "
-					+ "AND cu.brand_id = c.brand_id" + where)
+			.sql("SELECT count(*) FROM (SELECT 1 FROM conversation c" + where + " LIMIT " + (MAX_COUNT + 1) + ") n")
 			.params(params)
 			.query(Integer.class)
 			.single();

@@ -66,11 +66,16 @@ class SearchIndexer implements SmartLifecycle {
 			if (upTo == null) {
 				return 0;
 			}
-			int n = jdbc.sql("""
-					INSERT INTO message_search (message_id, brand_id, conversation_id, words)
-					SELECT id, brand_id, conversation_id, to_tsvector('simple', text) FROM message
-					WHERE seq > :last AND seq <= :upTo
-					ON CONFLICT (message_id) DO NOTHING""").param("last", last).param("upTo", upTo).update();
+			int n = jdbc
+				.sql("""
+						INSERT INTO message_search (message_id, brand_id, conversation_id, words)
+						SELECT id, brand_id, conversation_id, to_tsvector('simple', coalesce(author_name, '') || ' ' || text)
+						FROM message
+						WHERE seq > :last AND seq <= :upTo
+						ON CONFLICT (message_id) DO NOTHING""")
+				.param("last", last)
+				.param("upTo", upTo)
+				.update();
 			jdbc.sql("UPDATE search_progress SET last_seq = :upTo WHERE id = 1").param("upTo", upTo).update();
 			return n;
 		});
@@ -99,7 +104,10 @@ class SearchIndexer implements SmartLifecycle {
 		}
 		waitingSince = 0;
 		try {
-			indexBatch();
+			// batch after batch until caught up, unless messages start streaming again
+			while (indexBatch() > 0 && System.nanoTime() - MessageIngestion.lastIngestNanos() >= QUIET_NANOS) {
+				Thread.onSpinWait();
+			}
 		}
 		catch (org.springframework.dao.DataAccessException ex) {
 			log.debug("search indexing skipped: {}", ex.getMessage()); // another server
