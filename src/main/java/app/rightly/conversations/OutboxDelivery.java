@@ -13,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code X-Rightly-Timestamp} header (Unix seconds). See docs/respond.md.
  */
 @Component
-class OutboxDelivery implements SmartLifecycle {
+class OutboxDelivery extends BackgroundTask {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
@@ -61,16 +57,12 @@ class OutboxDelivery implements SmartLifecycle {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final long periodMillis;
-
-	private ScheduledExecutorService scheduler;
-
 	OutboxDelivery(JdbcClient jdbc, TransactionTemplate transactions, ConversationWork work,
 			@Value("${rightly.outbox.period-millis:1000}") long periodMillis) {
+		super("outbox", periodMillis);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.work = work;
-		this.periodMillis = periodMillis;
 	}
 
 	/** A reply due for delivery, with where it goes. */
@@ -192,34 +184,9 @@ class OutboxDelivery implements SmartLifecycle {
 	// -----------------------------------------------------------------------
 
 	@Override
-	public void start() {
-		scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "rightly:outbox");
-			t.setDaemon(true);
-			return t;
-		});
-		scheduler.scheduleWithFixedDelay(() -> {
-			try {
-				deliverDue();
-				work.wakeSnoozed();
-			}
-			catch (RuntimeException ex) {
-				log.warn("outbox delivery failed: {}", ex.getMessage());
-			}
-		}, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-			scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return scheduler != null;
+	void round() {
+		deliverDue();
+		work.wakeSnoozed();
 	}
 
 }

@@ -1,14 +1,9 @@
 package app.rightly.conversations;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * directly, so search is always complete.
  */
 @Component
-class SearchIndexer implements SmartLifecycle {
+class SearchIndexer extends BackgroundTask {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
@@ -37,17 +32,13 @@ class SearchIndexer implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final long periodMillis;
-
-	private ScheduledExecutorService scheduler;
-
 	private long waitingSince;
 
 	SearchIndexer(JdbcClient jdbc, TransactionTemplate transactions,
 			@Value("${rightly.search.period-millis:2000}") long periodMillis) {
+		super("search-indexer", periodMillis);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.periodMillis = periodMillis;
 	}
 
 	/** Indexes one batch; answers how many messages it indexed. */
@@ -116,33 +107,8 @@ class SearchIndexer implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "rightly:search-indexer");
-			t.setDaemon(true);
-			return t;
-		});
-		scheduler.scheduleWithFixedDelay(() -> {
-			try {
-				tick();
-			}
-			catch (RuntimeException ex) {
-				log.warn("search indexing failed: {}", ex.getMessage());
-			}
-		}, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-			scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return scheduler != null;
+	void round() {
+		tick();
 	}
 
 }
