@@ -96,6 +96,15 @@ public final class LinearModel {
 		return softmax(scores(v));
 	}
 
+	/** The same model with each class's bias moved by {@code shift}. */
+	public LinearModel shifted(float[] shift) {
+		float[] moved = bias.clone();
+		for (int c = 0; c < moved.length; c++) {
+			moved[c] += shift[c];
+		}
+		return new LinearModel(labels, dense, weights, moved);
+	}
+
 	/** How much one hashed feature pushes each class; for evidence. */
 	public float weight(int feature, int label) {
 		return weights[feature * labels.size() + label];
