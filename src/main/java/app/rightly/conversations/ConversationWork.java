@@ -59,7 +59,11 @@ public class ConversationWork {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ConversationWork(JdbcClient jdbc, TenancyManagement tenancy, ReplyCoach coach, BrandTopics topics) {
+	private final SlaPolicies slas;
+
+	ConversationWork(JdbcClient jdbc, TenancyManagement tenancy, ReplyCoach coach, BrandTopics topics,
+			SlaPolicies slas) {
+		this.slas = slas;
 		this.jdbc = jdbc;
 		this.tenancy = tenancy;
 		this.coach = coach;
@@ -106,21 +110,16 @@ public class ConversationWork {
 	// ---- SLA
 	// -----------------------------------------------------------------------------
 
-	/**
-	 * The first- and next-response targets by risk band, in calendar hours: a risky
-	 * conversation must be answered sooner.
-	 */
-	static Duration target(int risk) {
-		return risk >= 60 ? Duration.ofHours(1) : risk >= 30 ? Duration.ofHours(4) : Duration.ofHours(24);
-	}
-
-	static Sla sla(int risk, Instant awaitingSince, String status, Instant now) {
+	/** The response clock of a conversation under the brand's policy. */
+	static Sla sla(SlaPolicy policy, int risk, Instant awaitingSince, boolean answeredBefore, String status,
+			Instant now) {
 		if (awaitingSince == null || status.equals("resolved")) {
 			return null;
 		}
-		Duration target = target(risk);
-		Instant due = awaitingSince.plus(target);
-		return new Sla(target.toString(), awaitingSince, due, now.isAfter(due), Duration.between(now, due).toSeconds());
+		int minutes = policy.minutes(risk, answeredBefore);
+		Instant due = policy.due(awaitingSince, minutes);
+		return new Sla(Duration.ofMinutes(minutes).toString() + (policy.businessHours() ? " business" : ""),
+				awaitingSince, due, now.isAfter(due), Duration.between(now, due).toSeconds());
 	}
 
 	// ---- listing
@@ -129,7 +128,7 @@ public class ConversationWork {
 	private static final String ITEM_COLUMNS = """
 			c.id, c.risk, c.status, c.assignee_id, c.channel_id, ch.kind AS channel_kind, ch.name AS channel_name,
 			c.customer_id, cu.display_name, c.last_message_at, c.message_count, c.awaiting_since, c.snoozed_until,
-			c.visibility, lm.id AS latest_id, lm.text AS latest_text, lm.created_at AS latest_at,
+			c.visibility, c.first_reply_at, lm.id AS latest_id, lm.text AS latest_text, lm.created_at AS latest_at,
 			lm.direction AS latest_direction, lm.author_handle, lm.author_name, lm.author_followers, lm.analysis""";
 
 	private static final String ITEM_FROM = "FROM conversation c\n"
@@ -209,10 +208,21 @@ public class ConversationWork {
 			where.append(" AND c.latest_urgency = :urgency");
 			params.put("urgency", filter.urgency());
 		}
+		SlaPolicy policy = slas.of(tenant);
 		if (filter.breached()) {
+			// late in calendar time: exact for a calendar policy, and the candidates of a
+			// business-hours one (whose page is then filtered exactly below)
 			where.append(" AND c.awaiting_since IS NOT NULL AND c.status <> 'resolved' AND c.awaiting_since < now() - "
-					+ "CASE WHEN c.risk >= 60 THEN interval '1 hour' WHEN c.risk >= 30 THEN interval '4 hours' "
-					+ "ELSE interval '24 hours' END");
+					+ "make_interval(mins => CASE WHEN c.risk >= 60 THEN "
+					+ "(CASE WHEN c.first_reply_at IS NULL THEN :fh ELSE :nh END) WHEN c.risk >= 30 THEN "
+					+ "(CASE WHEN c.first_reply_at IS NULL THEN :fm ELSE :nm END) ELSE "
+					+ "(CASE WHEN c.first_reply_at IS NULL THEN :fl ELSE :nl END) END)");
+			params.put("fh", policy.firstHigh());
+			params.put("fm", policy.firstMedium());
+			params.put("fl", policy.firstLow());
+			params.put("nh", policy.nextHigh());
+			params.put("nm", policy.nextMedium());
+			params.put("nl", policy.nextLow());
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
 			// a customer's handle (exactly, with or without @), or words of the names
@@ -247,8 +257,11 @@ public class ConversationWork {
 			.params(params)
 			.param("limit", filter.limit() + 1)
 			.param("offset", filter.offset())
-			.query((rs, n) -> item(rs, names, now))
+			.query((rs, n) -> item(rs, names, now, policy))
 			.list();
+		if (filter.breached() && policy.businessHours()) {
+			items = items.stream().filter(i -> i.sla() != null && i.sla().breached()).toList();
+		}
 		// counted up to a limit, without the latest message: no filter needs it
 		Integer total = jdbc
 			.sql("SELECT count(*) FROM (SELECT 1 FROM conversation c" + where + " LIMIT " + (MAX_COUNT + 1) + ") n")
@@ -284,7 +297,7 @@ public class ConversationWork {
 		return names;
 	}
 
-	private static Item item(ResultSet rs, Map<UUID, String> names, Instant now) throws SQLException {
+	private static Item item(ResultSet rs, Map<UUID, String> names, Instant now, SlaPolicy policy) throws SQLException {
 		UUID assigneeId = rs.getObject("assignee_id", UUID.class);
 		UUID latestId = rs.getObject("latest_id", UUID.class);
 		int risk = rs.getInt("risk");
@@ -300,7 +313,8 @@ public class ConversationWork {
 						: new Latest(latestId, rs.getString("latest_text"), instant(rs.getTimestamp("latest_at")),
 								rs.getString("latest_direction"), rs.getString("analysis")),
 				instant(rs.getTimestamp("last_message_at")), rs.getInt("message_count"),
-				sla(risk, instant(rs.getTimestamp("awaiting_since")), status, now),
+				sla(policy, risk, instant(rs.getTimestamp("awaiting_since")), rs.getTimestamp("first_reply_at") != null,
+						status, now),
 				instant(rs.getTimestamp("snoozed_until")), rs.getString("visibility"));
 	}
 
@@ -348,7 +362,7 @@ public class ConversationWork {
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
 			.param("id", id)
-			.query((rs, n) -> item(rs, teamNames(tenant), Instant.now()))
+			.query((rs, n) -> item(rs, teamNames(tenant), Instant.now(), slas.of(tenant)))
 			.optional();
 	}
 

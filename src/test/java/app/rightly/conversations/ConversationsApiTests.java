@@ -289,6 +289,25 @@ class ConversationsApiTests {
 		}
 	}
 
+	@Test
+	void aBrandSetsItsResponseTargets() throws Exception {
+		String other = "/api/v1/brands/" + agency.otherBrand().slug();
+		call(put(base + "/sla-policy"), agency.agent(), "{\"firstHigh\": 30}").andExpect(status().isForbidden());
+		call(put(other + "/sla-policy"), agency.agent(), "{\"firstHigh\": 30}").andExpect(status().isNotFound());
+		call(put(other + "/sla-policy"), agency.owner(), "{\"firstHigh\": 0, \"timeZone\": \"Mars/Olympus\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("firstHigh", "timeZone")));
+		call(put(other + "/sla-policy"), agency.owner(), """
+				{"firstHigh": 30, "businessHours": true, "timeZone": "Europe/Paris", "workDays": [1,2,3,4,5],
+				 "dayStart": "08:00", "dayEnd": "18:00"}""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.firstHigh").value(30))
+			.andExpect(jsonPath("$.firstLow").value(1440))
+			.andExpect(jsonPath("$.dayStart").value("08:00"));
+		call(get(other + "/sla-policy"), agency.owner(), null).andExpect(jsonPath("$.businessHours").value(true));
+		// the first brand keeps the default
+		call(get(base + "/sla-policy"), agency.agent(), null).andExpect(jsonPath("$.firstHigh").value(60));
+	}
+
 	@Autowired
 	javax.sql.DataSource dataSource;
 

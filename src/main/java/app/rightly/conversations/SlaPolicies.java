@@ -1,0 +1,101 @@
+package app.rightly.conversations;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import app.rightly.shared.InvalidInputException;
+import app.rightly.shared.InvalidInputException.FieldError;
+import app.rightly.shared.Tenant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Each brand's response targets ({@link SlaPolicy}); the default until one is set. */
+@Service
+public class SlaPolicies {
+
+	private final JdbcClient jdbc;
+
+	SlaPolicies(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public SlaPolicy of(Tenant tenant) {
+		return jdbc.sql("""
+				SELECT first_high, first_medium, first_low, next_high, next_medium, next_low, business_hours, time_zone,
+				       work_days, day_start, day_end
+				FROM sla_policy WHERE organisation_id = :org AND brand_id = :brand""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.query((rs, n) -> new SlaPolicy(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+					rs.getInt(6), rs.getBoolean(7), rs.getString(8), days(rs.getArray(9)), rs.getTime(10).toLocalTime(),
+					rs.getTime(11).toLocalTime()))
+			.optional()
+			.orElse(SlaPolicy.DEFAULT);
+	}
+
+	private static List<Integer> days(Array array) throws SQLException {
+		return Arrays.stream((Integer[]) array.getArray()).toList();
+	}
+
+	/** Sets the brand's policy; every field is checked and a bad one named. */
+	@Transactional
+	public SlaPolicy set(Tenant tenant, SlaPolicy p) {
+		List<FieldError> errors = new ArrayList<>();
+		int[] minutes = { p.firstHigh(), p.firstMedium(), p.firstLow(), p.nextHigh(), p.nextMedium(), p.nextLow() };
+		String[] names = { "firstHigh", "firstMedium", "firstLow", "nextHigh", "nextMedium", "nextLow" };
+		for (int i = 0; i < minutes.length; i++) {
+			if (minutes[i] < 1 || minutes[i] > 525_600) {
+				errors.add(new FieldError(names[i], "must be 1 to 525,600 minutes"));
+			}
+		}
+		try {
+			ZoneId.of(p.timeZone() == null ? "" : p.timeZone());
+		}
+		catch (DateTimeException ex) {
+			errors.add(new FieldError("timeZone", "must be a time zone such as Europe/Paris"));
+		}
+		if (p.workDays() == null || p.workDays().isEmpty()
+				|| p.workDays().stream().anyMatch(d -> d == null || d < 1 || d > 7)) {
+			errors.add(new FieldError("workDays", "must be days 1 (Monday) to 7 (Sunday), at least one"));
+		}
+		if (p.dayStart() == null || p.dayEnd() == null || !p.dayStart().isBefore(p.dayEnd())) {
+			errors.add(new FieldError("dayEnd", "the working day must end after it starts"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		jdbc.sql(
+				"""
+						INSERT INTO sla_policy (organisation_id, brand_id, first_high, first_medium, first_low, next_high, next_medium,
+						                        next_low, business_hours, time_zone, work_days, day_start, day_end)
+						VALUES (:org, :brand, :fh, :fm, :fl, :nh, :nm, :nl, :bh, :tz, :days, :start, :end)
+						ON CONFLICT (brand_id) DO UPDATE SET first_high = :fh, first_medium = :fm, first_low = :fl, next_high = :nh,
+						    next_medium = :nm, next_low = :nl, business_hours = :bh, time_zone = :tz, work_days = :days,
+						    day_start = :start, day_end = :end, updated_at = now()
+						WHERE sla_policy.organisation_id = :org""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("fh", p.firstHigh())
+			.param("fm", p.firstMedium())
+			.param("fl", p.firstLow())
+			.param("nh", p.nextHigh())
+			.param("nm", p.nextMedium())
+			.param("nl", p.nextLow())
+			.param("bh", p.businessHours())
+			.param("tz", p.timeZone())
+			.param("days", p.workDays().stream().distinct().sorted().toArray(Integer[]::new))
+			.param("start", java.sql.Time.valueOf(p.dayStart()))
+			.param("end", java.sql.Time.valueOf(p.dayEnd()))
+			.update();
+		return of(tenant);
+	}
+
+}
