@@ -309,6 +309,34 @@ class ConversationsApiTests {
 	}
 
 	@Autowired
+	AutoAssignment autoAssignment;
+
+	@Test
+	void newConversationsAreAssignedByTheBrandsRuleUpToTheCap() throws Exception {
+		String other = "/api/v1/brands/" + agency.otherBrand().slug();
+		String owner = agency.owner().id().value().toString();
+		call(put(other + "/assignment-rule"), agency.owner(), "{\"mode\": \"sometimes\", \"agents\": []}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItem("mode")));
+		call(put(other + "/assignment-rule"), agency.owner(),
+				"{\"mode\": \"round_robin\", \"cap\": 2, \"agents\": [\"%s\"]}".formatted(owner))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.mode").value("round_robin"));
+		for (int i = 0; i < 3; i++) {
+			String body = """
+					{"channel": {"kind": "api", "name": "auto"}, "externalId": "%s", "direction": "inbound",
+					 "author": {"handle": "@auto%s%d"}, "text": "my order never arrived", "createdAt": "2026-11-21T09:00:00Z"}"""
+				.formatted(UUID.randomUUID(), run, i);
+			call(post(other + "/messages"), agency.owner(), body).andExpect(status().isOk());
+		}
+		autoAssignment.assignAll();
+		String page = read(other + "/conversations?status=open&limit=200", agency.owner());
+		List<String> assignees = JsonPath.read(page, "$.items[*].assignee.id");
+		assertThat(assignees).as("the cap of 2 leaves the third waiting").containsExactly(owner, owner);
+		assertThat(JsonPath.<List<Object>>read(page, "$.items[?(!@.assignee)]")).hasSize(1);
+	}
+
+	@Autowired
 	javax.sql.DataSource dataSource;
 
 	static String hmac(String secret, String data) throws Exception {
