@@ -99,6 +99,35 @@
 		}
 	});
 
+	// Saved replies: a reply that starts with "/" lists the saved replies whose name has the
+	// rest; choosing one puts its text in the reply.
+	document.addEventListener('input', function (event) {
+		var list = document.querySelector('[data-saved-replies]');
+		if (!list || event.target.id !== 'reply-text') {
+			return;
+		}
+		var value = event.target.value;
+		var query = value.charAt(0) === '/' ? value.slice(1).toLowerCase() : null;
+		var shown = 0;
+		list.querySelectorAll('[data-saved-reply]').forEach(function (button) {
+			var match = query !== null && button.getAttribute('data-name').toLowerCase().indexOf(query) >= 0;
+			button.parentElement.hidden = !match;
+			shown += match ? 1 : 0;
+		});
+		list.hidden = shown === 0;
+	});
+
+	document.addEventListener('click', function (event) {
+		var saved = event.target.closest('[data-saved-reply]');
+		if (saved) {
+			var reply = document.getElementById('reply-text');
+			reply.value = saved.getAttribute('data-text');
+			saved.closest('[data-saved-replies]').hidden = true;
+			reply.focus();
+			reply.dispatchEvent(new Event('input', { bubbles: true }));
+		}
+	});
+
 	// The inbox: j/k move through conversations, Enter opens one; in a conversation r replies,
 	// n writes a note, a assigns, e resolves; / searches.
 	function focusShortcut(name) {

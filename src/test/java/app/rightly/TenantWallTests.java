@@ -78,6 +78,9 @@ class TenantWallTests {
 	app.rightly.channels.Channels channels;
 
 	@Autowired
+	app.rightly.conversations.SavedReplies savedReplies;
+
+	@Autowired
 	app.rightly.imports.ImportJobs imports;
 
 	@Autowired
@@ -111,6 +114,10 @@ class TenantWallTests {
 		ids.put("id", ingested.conversationId().toString()); // the inbox's conversation
 																// pages
 		ids.put("reply", java.util.UUID.randomUUID().toString());
+		ids.put("savedReply",
+				savedReplies.save(brand.tenant(), null, "Wall " + java.util.UUID.randomUUID(), "Hello")
+					.id()
+					.toString());
 		ids.put("channel", channels.find(brand.tenant(), new ChannelKey("api", "walls")).orElseThrow().id().toString());
 		try {
 			ids.put("import",

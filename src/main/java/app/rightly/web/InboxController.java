@@ -12,6 +12,7 @@ import app.rightly.conversations.ConversationWork.Filter;
 import app.rightly.conversations.ConversationWork.Item;
 import app.rightly.conversations.ConversationWork.ReplyResult;
 import app.rightly.conversations.ConversationWork.ThreadMessage;
+import app.rightly.conversations.SavedReplies;
 import app.rightly.shared.InvalidInputException;
 import app.rightly.shared.NotFoundException;
 import app.rightly.tenancy.Brand;
@@ -51,11 +52,14 @@ class InboxController {
 
 	private final BrandAccess access;
 
+	private final SavedReplies savedReplies;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	InboxController(CurrentBrand currentBrand, ConversationWork work, TenancyManagement tenancy, BrandModels models,
-			BrandAccess access) {
+			BrandAccess access, SavedReplies savedReplies) {
 		this.access = access;
+		this.savedReplies = savedReplies;
 		this.currentBrand = currentBrand;
 		this.work = work;
 		this.tenancy = tenancy;
@@ -64,6 +68,10 @@ class InboxController {
 
 	/** A conversation as a row: the item and the chips of its latest customer message. */
 	record Row(Item item, String sentiment, String intent, String urgency, String excerpt) {
+	}
+
+	/** A saved reply, its variables filled in for this conversation. */
+	record Saved(String name, String text) {
 	}
 
 	/** A message of the thread with its chips. */
@@ -185,6 +193,15 @@ class InboxController {
 		model.addAttribute("lines", lines);
 		model.addAttribute("team", tenancy.team(brand.tenant()));
 		model.addAttribute("statuses", ConversationWork.STATUSES);
+		Map<String, String> values = Map.of("customer.name",
+				detail.conversation().customer() == null || detail.conversation().customer().name() == null ? ""
+						: detail.conversation().customer().name(),
+				"agent.name", user.name() == null ? "" : user.name(), "brand.name", brand.name());
+		model.addAttribute("savedReplies",
+				savedReplies.list(brand.tenant(), null)
+					.stream()
+					.map(r -> new Saved(r.name(), SavedReplies.fill(r.text(), values)))
+					.toList());
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", "");
 		}

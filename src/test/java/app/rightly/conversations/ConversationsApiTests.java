@@ -336,6 +336,34 @@ class ConversationsApiTests {
 		assertThat(JsonPath.<List<Object>>read(page, "$.items[?(!@.assignee)]")).hasSize(1);
 	}
 
+	@Test
+	void savedRepliesWithVariables() throws Exception {
+		String path = base + "/saved-replies";
+		String name = "Refund delay " + run;
+		call(post(path), agency.agent(), "{\"name\": \"x\", \"text\": \"y\"}").andExpect(status().isForbidden());
+		call(post(path), agency.owner(), "{\"name\": \"%s\", \"text\": \"Hi {{customer.nickname}}\"}".formatted(name))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("text"));
+		String body = "{\"name\": \"%s\", \"text\": \"Hi {{customer.name}}, I'm {{agent.name}} from {{brand.name}}.\"}"
+			.formatted(name);
+		String created = call(post(path), agency.owner(), body).andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		call(post(path), agency.owner(), body.replace("Refund", "refund")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
+		assertThat(JsonPath.<List<String>>read(read(path + "?q=refund", agency.agent()), "$[*].name")).contains(name);
+		String id = JsonPath.read(created, "$.id");
+		call(get("/api/v1/brands/" + agency.brand().id().value() + "/saved-replies"), other.owner(), null)
+			.andExpect(status().isNotFound());
+		call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(path + "/" + id),
+				agency.owner(), null)
+			.andExpect(status().isNoContent());
+		assertThat(SavedReplies.fill("Hi {{customer.name}}, I'm {{ agent.name }}.",
+				Map.of("customer.name", "Maya", "agent.name", "Dana")))
+			.isEqualTo("Hi Maya, I'm Dana.");
+	}
+
 	@Autowired
 	javax.sql.DataSource dataSource;
 
