@@ -547,6 +547,28 @@ public class ConversationWork {
 		return find(tenant, id).orElseThrow();
 	}
 
+	/**
+	 * The same change to many conversations: {@code assign} (to {@code assignee}, or
+	 * nobody) or {@code status}. Answers how many were changed; ids of other brands are
+	 * not found.
+	 */
+	@Transactional
+	public int bulk(Tenant tenant, List<UUID> ids, String action, UUID assignee, String status, UserId actor) {
+		if (ids == null || ids.isEmpty() || ids.size() > 500) {
+			throw new InvalidInputException("ids", "must name 1 to 500 conversations");
+		}
+		int changed = 0;
+		for (UUID id : ids) {
+			switch (action == null ? "" : action) {
+				case "assign" -> assign(tenant, id, assignee, actor);
+				case "status" -> status(tenant, id, status, null, actor);
+				default -> throw new InvalidInputException("action", "must be assign or status");
+			}
+			changed++;
+		}
+		return changed;
+	}
+
 	/** Snoozed conversations whose time has come are open again. */
 	@Transactional
 	public int wakeSnoozed() {

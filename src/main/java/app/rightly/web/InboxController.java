@@ -158,6 +158,25 @@ class InboxController {
 		return "inbox";
 	}
 
+	/** Bulk actions on the selected rows of the list. */
+	@PostMapping("/bulk")
+	String bulk(CurrentUser user, HttpServletRequest request, @RequestParam(required = false) List<UUID> ids,
+			@RequestParam(defaultValue = "") String action, RedirectAttributes flash) {
+		Brand brand = brand(user, request);
+		if (brand == null) {
+			throw new NotFoundException("brand");
+		}
+		int changed = switch (action) {
+			case "me" -> work.bulk(brand.tenant(), ids, "assign", user.id().value(), null, user.id());
+			case "unassign" -> work.bulk(brand.tenant(), ids, "assign", null, null, user.id());
+			case "resolve" -> work.bulk(brand.tenant(), ids, "status", null, "resolved", user.id());
+			default -> throw new InvalidInputException("action", "must be me, unassign or resolve");
+		};
+		flash.addFlashAttribute("notice", "inbox.bulk.done");
+		flash.addFlashAttribute("noticeArg", changed);
+		return "redirect:/inbox";
+	}
+
 	@GetMapping("/conversations/{id}")
 	String conversation(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model) {
 		Brand brand = brandOf(user, request, id);

@@ -364,6 +364,33 @@ class ConversationsApiTests {
 			.isEqualTo("Hi Maya, I'm Dana.");
 	}
 
+	@Test
+	void bulkActionsAreAllOrNothing() throws Exception {
+		String a = customerSays("bulk", "@" + run + "b1", "@brand where is my parcel?", 10);
+		String b = customerSays("bulk", "@" + run + "b2", "@brand where is my refund?", 10);
+		String path = base + "/conversations/bulk";
+		call(post(path), agency.agent(), "{\"ids\": [\"%s\", \"%s\"], \"action\": \"status\", \"status\": \"resolved\"}"
+			.formatted(a, UUID.randomUUID())).andExpect(status().isNotFound());
+		assertThat(JsonPath.<String>read(read(base + "/conversations/" + a, agency.agent()), "$.conversation.status"))
+			.isEqualTo("open");
+		call(post(path), agency.agent(),
+				"{\"ids\": [\"%s\", \"%s\"], \"action\": \"assign\", \"assignee\": \"%s\"}".formatted(a, b,
+						agency.agent().id().value()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.changed").value(2));
+		call(post(path), agency.agent(),
+				"{\"ids\": [\"%s\", \"%s\"], \"action\": \"status\", \"status\": \"resolved\"}".formatted(a, b))
+			.andExpect(status().isOk());
+		for (String id : List.of(a, b)) {
+			String detail = read(base + "/conversations/" + id, agency.agent());
+			assertThat(JsonPath.<String>read(detail, "$.conversation.status")).isEqualTo("resolved");
+			assertThat(JsonPath.<String>read(detail, "$.conversation.assignee.id"))
+				.isEqualTo(agency.agent().id().value().toString());
+		}
+		call(post(path), agency.agent(), "{\"ids\": [], \"action\": \"status\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("ids"));
+	}
+
 	@Autowired
 	javax.sql.DataSource dataSource;
 

@@ -74,6 +74,21 @@ class ConversationsApiController {
 		return s == null || s.isBlank() ? null : s;
 	}
 
+	record BulkInput(java.util.List<UUID> ids, String action, UUID assignee, String status) {
+	}
+
+	record BulkResult(int changed) {
+	}
+
+	@PostMapping(path = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Change many conversations at once", description = """
+			`ids` (1–500) and `action`: `assign` with `assignee` (a teammate's id, or null), or `status` with \
+			`status` (open, pending or resolved). All or nothing: one id not found, nothing changes.""")
+	BulkResult bulk(CurrentUser user, @PathVariable String brand, @RequestBody BulkInput input) {
+		return new BulkResult(work.bulk(access.tenant(user, brand, Permission.WORK_CONVERSATIONS), input.ids(),
+				input.action(), input.assignee(), input.status(), user.id()));
+	}
+
 	@GetMapping("/{conversation}")
 	@Operation(summary = "One conversation: its thread with each message's analysis, notes, events and the stance")
 	Detail detail(CurrentUser user, @PathVariable String brand, @PathVariable UUID conversation) {
