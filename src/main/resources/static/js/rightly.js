@@ -99,6 +99,37 @@
 		}
 	});
 
+	// Live inbox: when the brand's inbox changes, the list or the thread is fetched again and
+	// swapped in; the selected row, the scroll position and any draft stay as they are.
+	function swap(selector, html) {
+		var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector(selector);
+		var old = document.querySelector(selector);
+		if (fresh && old) {
+			var selected = old.querySelector('[data-row].is-selected');
+			var at = selected ? selected.getAttribute('data-href') : null;
+			old.innerHTML = fresh.innerHTML;
+			if (at) {
+				var again = old.querySelector('[data-row][data-href="' + at + '"]');
+				if (again) {
+					again.classList.add('is-selected');
+				}
+			}
+		}
+	}
+
+	if (window.EventSource && document.querySelector('[data-live]')) {
+		var live = new EventSource('/inbox/events');
+		live.addEventListener('changed', function () {
+			fetch(window.location.href, { credentials: 'same-origin' }).then(function (r) {
+				return r.ok ? r.text() : null;
+			}).then(function (html) {
+				if (html) {
+					swap('[data-live]', html);
+				}
+			});
+		});
+	}
+
 	// Saved replies: a reply that starts with "/" lists the saved replies whose name has the
 	// rest; choosing one puts its text in the reply.
 	document.addEventListener('input', function (event) {

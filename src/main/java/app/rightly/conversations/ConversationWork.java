@@ -569,6 +569,22 @@ public class ConversationWork {
 		return changed;
 	}
 
+	/**
+	 * A number that changes whenever the brand's inbox does (a message arrives, a
+	 * conversation is worked): what live pages watch.
+	 */
+	@Transactional(readOnly = true)
+	public String version(Tenant tenant) {
+		return jdbc.sql("""
+				SELECT coalesce((SELECT max(seq) FROM message WHERE brand_id = :brand), 0) || ':'
+				    || coalesce((SELECT extract(epoch FROM max(created_at))::text FROM conversation_event
+				                 WHERE brand_id = :brand AND organisation_id = :org), '')""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.query(String.class)
+			.single();
+	}
+
 	/** Snoozed conversations whose time has come are open again. */
 	@Transactional
 	public int wakeSnoozed() {

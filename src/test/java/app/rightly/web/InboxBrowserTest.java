@@ -162,6 +162,17 @@ class InboxBrowserTest {
 		String text = browser.findElement(By.cssSelector("[data-testid=message-text]")).getText();
 		assertThat(text).contains("<script>").contains("where is my bag");
 		assertThat(browser.executeScript("return window.__xss === undefined")).isEqualTo(true);
+
+		// live: a new message from the customer appears without a reload, and the draft
+		// stays
+		WebElement draft = browser.findElement(By.id("reply-text"));
+		draft.sendKeys("Half-written answer");
+		ingestion.ingest(brand.tenant(), List.of(message("@markup" + run, "any news about my bag?", 10)));
+		new WebDriverWait(browser, Duration.ofSeconds(12))
+			.until(d -> d.findElement(By.cssSelector("[data-testid=thread]"))
+				.getText()
+				.contains("any news about my bag?"));
+		assertThat(browser.findElement(By.id("reply-text")).getAttribute("value")).isEqualTo("Half-written answer");
 	}
 
 }
