@@ -162,6 +162,48 @@ public class Channels {
 		}
 	}
 
+	/**
+	 * Sends the channel's replies by e-mail through an SMTP server, from {@code from};
+	 * {@code host} null turns it off.
+	 */
+	@Transactional
+	public void setReplyEmail(Tenant tenant, UUID id, String host, Integer port, boolean starttls, String username,
+			String password, String from) {
+		boolean off = host == null || host.isBlank();
+		if (!off) {
+			List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+			if (!host.strip().matches("[A-Za-z0-9.-]{1,253}")) {
+				errors.add(new InvalidInputException.FieldError("host", "must be a host name or address"));
+			}
+			if (port == null || port < 1 || port > 65535) {
+				errors.add(new InvalidInputException.FieldError("port", "must be 1 to 65535"));
+			}
+			if (from == null || !from.strip().matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
+				errors.add(new InvalidInputException.FieldError("from", "must be an e-mail address"));
+			}
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
+		}
+		int updated = jdbc.sql("""
+				UPDATE channel SET reply_smtp_host = :host, reply_smtp_port = :port, reply_smtp_starttls = :tls,
+				    reply_smtp_username = :username, reply_smtp_password = :password, reply_from = :from
+				WHERE organisation_id = :org AND brand_id = :brand AND id = :id""")
+			.param("host", off ? null : host.strip())
+			.param("port", off ? null : port)
+			.param("tls", starttls)
+			.param("username", off || username == null || username.isBlank() ? null : username)
+			.param("password", off || password == null || password.isBlank() ? null : password)
+			.param("from", off ? null : from.strip())
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.update();
+		if (updated == 0) {
+			throw new NotFoundException("channel");
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<Channel> list(Tenant tenant) {
 		return jdbc.sql(

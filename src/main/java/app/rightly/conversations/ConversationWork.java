@@ -680,7 +680,7 @@ public class ConversationWork {
 			return new ReplyResult("needs_confirmation", null, null, coaching);
 		}
 		ChannelTarget target = channelTarget(tenant, item.channel().id());
-		String connector = target.webhookUrl() != null ? "webhook" : "manual";
+		String connector = target.webhookUrl() != null ? "webhook" : target.smtpHost() != null ? "email" : "manual";
 		String state = connector.equals("manual") ? "manual" : "queued";
 		UUID messageId = Ids.newId();
 		UUID outboxId = Ids.newId();
@@ -759,17 +759,17 @@ public class ConversationWork {
 	}
 
 	/** Where a channel's replies go. */
-	record ChannelTarget(String kind, String webhookUrl, String webhookSecret) {
+	record ChannelTarget(String kind, String webhookUrl, String webhookSecret, String smtpHost) {
 	}
 
 	ChannelTarget channelTarget(Tenant tenant, UUID channel) {
 		return jdbc.sql("""
-				SELECT kind, reply_webhook_url, reply_webhook_secret FROM channel
+				SELECT kind, reply_webhook_url, reply_webhook_secret, reply_smtp_host FROM channel
 				WHERE organisation_id = :org AND brand_id = :brand AND id = :id""")
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
 			.param("id", channel)
-			.query((rs, n) -> new ChannelTarget(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new ChannelTarget(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("channel"));
 	}

@@ -68,7 +68,7 @@ class OutboxDelivery extends BackgroundTask {
 	/** A reply due for delivery, with where it goes. */
 	record Due(UUID id, UUID message, UUID conversation, UUID organisation, UUID brand, int attempts, String text,
 			String inReplyTo, String visibility, String channelKind, String channelName, String url, String secret,
-			Instant createdAt) {
+			Instant createdAt, String connector, Smtp smtp, String emailTo, String subject) {
 	}
 
 	/** Delivers what is due now; answers how many were sent. */
@@ -89,7 +89,13 @@ class OutboxDelivery extends BackgroundTask {
 		List<Due> due = jdbc
 			.sql("""
 					SELECT o.id, o.message_id, o.conversation_id, o.organisation_id, o.brand_id, o.attempts, m.text,
-					       m.in_reply_to, m.visibility, ch.kind, ch.name, ch.reply_webhook_url, ch.reply_webhook_secret, o.created_at
+					       m.in_reply_to, m.visibility, ch.kind, ch.name, ch.reply_webhook_url, ch.reply_webhook_secret, o.created_at,
+					       o.connector, ch.reply_smtp_host, ch.reply_smtp_port, ch.reply_smtp_starttls, ch.reply_smtp_username,
+					       ch.reply_smtp_password, ch.reply_from,
+					       (SELECT ci.identity_key FROM customer_identity ci
+					        WHERE ci.customer_id = c.customer_id AND ci.brand_id = c.brand_id AND ci.network = 'email' LIMIT 1),
+					       (SELECT i.metadata ->> 'subject' FROM message i WHERE i.conversation_id = c.id AND i.direction = 'inbound'
+					        ORDER BY i.created_at DESC LIMIT 1)
 					FROM outbox o
 					JOIN message m ON m.id = o.message_id
 					JOIN conversation c ON c.id = o.conversation_id
@@ -101,7 +107,11 @@ class OutboxDelivery extends BackgroundTask {
 			.query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getInt(6),
 					rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-					rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant()))
+					rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant(), rs.getString(15),
+					rs.getString(16) == null ? null
+							: new Smtp(rs.getString(16), rs.getInt(17), rs.getBoolean(18), rs.getString(19),
+									rs.getString(20), rs.getString(21)),
+					rs.getString(22), rs.getString(23)))
 			.list();
 		if (due.isEmpty()) {
 			return null;
@@ -138,7 +148,15 @@ class OutboxDelivery extends BackgroundTask {
 		return false;
 	}
 
+	/** Where a channel's e-mail replies go out. */
+	record Smtp(String host, int port, boolean starttls, String username, String password, String from) {
+	}
+
 	private void send(Due d) throws Exception {
+		if ("email".equals(d.connector())) {
+			email(d);
+			return;
+		}
 		if (d.url() == null) {
 			throw new IllegalStateException("the channel has no reply webhook any more");
 		}
@@ -166,6 +184,48 @@ class OutboxDelivery extends BackgroundTask {
 		if (response.statusCode() / 100 != 2) {
 			throw new IllegalStateException("the webhook answered " + response.statusCode());
 		}
+	}
+
+	/**
+	 * The reply as an e-mail to the customer's address, threaded under their message:
+	 * {@code In-Reply-To} and {@code References} name it, the subject is theirs with
+	 * "Re:".
+	 */
+	private void email(Due d) throws Exception {
+		if (d.smtp() == null) {
+			throw new IllegalStateException("the channel has no SMTP server any more");
+		}
+		if (d.emailTo() == null) {
+			throw new IllegalStateException("the customer has no e-mail address");
+		}
+		org.springframework.mail.javamail.JavaMailSenderImpl sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+		sender.setHost(d.smtp().host());
+		sender.setPort(d.smtp().port());
+		sender.setDefaultEncoding("UTF-8");
+		java.util.Properties props = sender.getJavaMailProperties();
+		props.put("mail.smtp.starttls.enable", Boolean.toString(d.smtp().starttls()));
+		props.put("mail.smtp.connectiontimeout", "5000");
+		props.put("mail.smtp.timeout", "10000");
+		if (d.smtp().username() != null) {
+			sender.setUsername(d.smtp().username());
+			sender.setPassword(d.smtp().password());
+			props.put("mail.smtp.auth", "true");
+		}
+		jakarta.mail.internet.MimeMessage mail = sender.createMimeMessage();
+		org.springframework.mail.javamail.MimeMessageHelper helper = new org.springframework.mail.javamail.MimeMessageHelper(
+				mail, false, "UTF-8");
+		helper.setFrom(d.smtp().from());
+		helper.setTo(d.emailTo());
+		String subject = d.subject() == null || d.subject().isBlank() ? "Your message" : d.subject().strip();
+		helper.setSubject(subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject);
+		helper.setText(d.text());
+		if (d.inReplyTo() != null && d.inReplyTo().contains("@")) {
+			String id = d.inReplyTo().startsWith("<") ? d.inReplyTo() : "<" + d.inReplyTo() + ">";
+			mail.setHeader("In-Reply-To", id);
+			mail.setHeader("References", id);
+		}
+		mail.setHeader("X-Rightly-Delivery", d.id().toString());
+		sender.send(mail);
 	}
 
 	/** HMAC-SHA256 of {@code timestamp + "." + body}, hex. */

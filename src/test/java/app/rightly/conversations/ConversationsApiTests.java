@@ -391,6 +391,54 @@ class ConversationsApiTests {
 			.andExpect(jsonPath("$.errors[0].field").value("ids"));
 	}
 
+	@Test
+	void repliesGoOutByEmailThreadedUnderTheCustomersMessage() throws Exception {
+		com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+				com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+		smtp.start();
+		try {
+			String channel = JsonPath.read(call(post(base + "/channels"), agency.owner(),
+					"{\"kind\": \"email\", \"name\": \"support-%s\"}".formatted(run))
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.id");
+			call(put(base + "/channels/" + channel + "/reply-email"), agency.owner(), """
+					{"host": "127.0.0.1", "port": %d, "starttls": false, "from": "care@brand.example"}"""
+				.formatted(smtp.getSmtp().getPort())).andExpect(status().isNoContent());
+			call(put(base + "/channels/" + channel + "/reply-email"), agency.owner(), """
+					{"host": "127.0.0.1", "port": 0, "from": "nobody"}""").andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("port", "from")));
+			String body = """
+					{"channel": {"kind": "email", "name": "support-%s"}, "externalId": "<%s@mail.example.com>",
+					 "direction": "inbound", "author": {"name": "Maya Jones", "email": "maya.%s@example.com"},
+					 "text": "My refund has not arrived.", "createdAt": "2026-11-21T09:00:00Z", "visibility": "private",
+					 "metadata": {"subject": "Where is my refund"}}""".formatted(run, run, run);
+			String id = JsonPath.read(call(post(base + "/messages"), agency.agent(), body).andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.results[0].conversationId");
+			call(post(base + "/conversations/" + id + "/replies"), agency.agent(),
+					"{\"text\": \"I'm sorry, Maya. I've asked our payments team and I'll write by 5pm today.\"}")
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.delivery.connector").value("email"))
+				.andExpect(jsonPath("$.state").value("queued"));
+			outbox.deliverDue();
+			jakarta.mail.internet.MimeMessage[] received = smtp.getReceivedMessages();
+			assertThat(received).hasSize(1);
+			assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("maya." + run + "@example.com");
+			assertThat(received[0].getSubject()).isEqualTo("Re: Where is my refund");
+			assertThat(received[0].getHeader("In-Reply-To")[0]).isEqualTo("<" + run + "@mail.example.com>");
+			assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(received[0])).contains("payments team");
+			assertThat(JsonPath.<List<String>>read(read(base + "/conversations/" + id, agency.agent()),
+					"$.messages[*].delivery.state"))
+				.containsExactly("sent");
+		}
+		finally {
+			smtp.stop();
+		}
+	}
+
 	@Autowired
 	javax.sql.DataSource dataSource;
 

@@ -54,6 +54,21 @@ class ChannelsApiController {
 	record ReplyWebhook(String url, String secret) {
 	}
 
+	record ReplyEmail(String host, Integer port, Boolean starttls, String username, String password, String from) {
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping(path = "/{channel}/reply-email", consumes = "application/json")
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+	@Operation(summary = "Send the channel's replies by e-mail (manager or higher)", description = """
+			`host`, `port`, `starttls` (default true), `username`/`password` if the server needs them, `from` the \
+			sender address; `host: null` turns it off. Replies go to the customer's e-mail address, threaded \
+			(In-Reply-To and References name the customer's message).""")
+	void replyEmail(CurrentUser user, @PathVariable String brand, @PathVariable UUID channel,
+			@RequestBody ReplyEmail email) {
+		channels.setReplyEmail(access.tenant(user, brand, Permission.MANAGE_BRAND), channel, email.host(), email.port(),
+				email.starttls() == null || email.starttls(), email.username(), email.password(), email.from());
+	}
+
 	@org.springframework.web.bind.annotation.PutMapping(path = "/{channel}/reply-webhook",
 			consumes = "application/json")
 	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
