@@ -1,7 +1,6 @@
 package app.rightly.web;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import app.rightly.channels.ChannelKey;
 import app.rightly.channels.Channels;
@@ -18,7 +16,6 @@ import app.rightly.conversations.MessageIngestion;
 import app.rightly.demo.DemoData;
 import app.rightly.tenancy.Brand;
 import app.rightly.tenancy.BrandAccess;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * In a real headless Chromium: an agent opens the riskiest conversation with the
  * keyboard, types a blaming draft and sees the coach's finding, fixes it, sends it, sees
- * it delivered (to a webhook in this test), resolves it; customer markup is shown as text
- * and runs nothing.
+ * it delivered (to an in-process SMTP server), resolves it; customer markup is shown as
+ * text and runs nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "rightly.outbox.period-millis=200")
@@ -65,7 +62,7 @@ class InboxBrowserTest {
 
 	ChromeDriver browser;
 
-	HttpServer hook;
+	com.icegreen.greenmail.util.GreenMail smtp;
 
 	@AfterEach
 	void close() throws IOException {
@@ -75,8 +72,8 @@ class InboxBrowserTest {
 			Files.write(shot.resolve("inbox-browser-test.png"), browser.getScreenshotAs(OutputType.BYTES));
 			browser.quit();
 		}
-		if (hook != null) {
-			hook.stop(0);
+		if (smtp != null) {
+			smtp.stop();
 		}
 	}
 
@@ -93,7 +90,7 @@ class InboxBrowserTest {
 	}
 
 	@Test
-	void anAgentAnswersTheRiskiestConversationWithTheCoachAndMarkupStaysText() throws IOException {
+	void anAgentAnswersTheRiskiestConversationWithTheCoachAndMarkupStaysText() throws Exception {
 		browser = Browser.start();
 		demo.ensure();
 		// the brand the owner sees first is the current one after signing in
@@ -102,26 +99,24 @@ class InboxBrowserTest {
 			.findFirst()
 			.orElseGet(() -> access.brandsWithSlugOrId("skyward").get(0));
 		String run = UUID.randomUUID().toString().substring(0, 6);
-		List<app.rightly.conversations.IngestResult> results = ingestion.ingest(brand.tenant(), List.of(message(
-				"@angry" + run,
+		// the angry customer writes by e-mail; the reply goes out through an in-process
+		// SMTP server
+		smtp = new com.icegreen.greenmail.util.GreenMail(
+				com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+		smtp.start();
+		ChannelKey mailbox = new ChannelKey("email", "browser");
+		channels.ensure(brand.tenant(), mailbox);
+		channels.setReplyEmail(brand.tenant(), channels.find(brand.tenant(), mailbox).orElseThrow().id(), "127.0.0.1",
+				smtp.getSmtp().getPort(), false, null, null, "care@juniper.example");
+		IncomingMessage angry = new IncomingMessage(mailbox, "<" + run + "@mail.example>",
+				IncomingMessage.Direction.INBOUND,
+				new IncomingMessage.Sender("@angry" + run, "Angry " + run, "angry" + run + "@example.com", 900_000L),
 				"WORST service ever!!! Third time asking: my refund never came. I am telling the press and my lawyer.",
-				900_000),
-				message("@markup" + run,
-						"<script>window.__xss=1;alert(1)</script><img src=x onerror=\"window.__xss=2\"> "
-								+ "where is my bag",
-						10)));
-		AtomicInteger delivered = new AtomicInteger();
-		hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		hook.createContext("/hook", exchange -> {
-			exchange.getRequestBody().readAllBytes();
-			delivered.incrementAndGet();
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		hook.start();
-		channels.setReplyWebhook(brand.tenant(),
-				channels.find(brand.tenant(), new ChannelKey("api", "browser")).orElseThrow().id(),
-				"http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", "a-secret-of-twenty-chars");
+				Instant.now(), IncomingMessage.Visibility.PRIVATE, null, null, Map.of("subject", "Refund"));
+		List<app.rightly.conversations.IngestResult> results = ingestion
+			.ingest(brand.tenant(), List.of(angry, message("@markup" + run,
+					"<script>window.__xss=1;alert(1)</script><img src=x onerror=\"window.__xss=2\"> where is my bag",
+					10)));
 
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 		String base = "http://localhost:" + port;
@@ -133,7 +128,7 @@ class InboxBrowserTest {
 		browser.get(base + "/inbox");
 		// the riskiest conversation is on top; j selects it, Enter opens it
 		WebElement first = browser.findElement(By.cssSelector("[data-row]"));
-		assertThat(first.getText()).contains("@angry" + run);
+		assertThat(first.getText()).contains("angry" + run);
 		new Actions(browser).sendKeys("j").perform();
 		new Actions(browser).sendKeys(Keys.ENTER).perform();
 		wait.until(ExpectedConditions.urlContains("/inbox/conversations/" + results.get(0).conversationId()));
@@ -147,12 +142,13 @@ class InboxBrowserTest {
 				+ "I've escalated it and I'll reply here by 5pm today.");
 		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#coach [data-type=blame]")));
 		browser.findElement(By.cssSelector("[data-testid=send]")).click();
-		// delivered by the outbox to the channel's webhook
+		// delivered by the outbox to the SMTP server
 		wait.withTimeout(Duration.ofSeconds(15)).until(d -> {
 			d.navigate().refresh();
 			return d.findElements(By.cssSelector(".chip--delivery-sent")).size() > 0;
 		});
-		assertThat(delivered.get()).isEqualTo(1);
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Re: Refund");
 
 		new Actions(browser).sendKeys("e").perform();
 		wait.until(ExpectedConditions.urlToBe(base + "/inbox"));
