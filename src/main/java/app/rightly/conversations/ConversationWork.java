@@ -15,6 +15,7 @@ import app.rightly.analysis.Analysis;
 import app.rightly.analysis.BrandTopics;
 import app.rightly.analysis.ReplyCoach;
 import app.rightly.channels.ChannelKinds;
+import app.rightly.customers.CustomerQueries;
 import app.rightly.shared.Ids;
 import app.rightly.shared.InvalidInputException;
 import app.rightly.shared.NotFoundException;
@@ -61,9 +62,12 @@ public class ConversationWork {
 
 	private final SlaPolicies slas;
 
-	ConversationWork(JdbcClient jdbc, TenancyManagement tenancy, ReplyCoach coach, BrandTopics topics,
-			SlaPolicies slas) {
+	private final CustomerQueries customers;
+
+	ConversationWork(JdbcClient jdbc, TenancyManagement tenancy, ReplyCoach coach, BrandTopics topics, SlaPolicies slas,
+			CustomerQueries customers) {
 		this.slas = slas;
+		this.customers = customers;
 		this.jdbc = jdbc;
 		this.tenancy = tenancy;
 		this.coach = coach;
@@ -350,8 +354,21 @@ public class ConversationWork {
 	public record Stance(String stance, String reason, List<String> evidence) {
 	}
 
+	/** A customer's other conversation, for the customer card. */
+	public record OtherConversation(UUID id, String status, int risk, Instant lastMessageAt, String sentiment) {
+	}
+
+	/** How a customer's messages felt over time, oldest first. */
+	public record Mood(Instant at, String sentiment) {
+	}
+
+	/** Who the customer is: identities, other conversations, sentiment history. */
+	public record CustomerCard(List<CustomerQueries.Identity> identities, List<OtherConversation> conversations,
+			List<Mood> history) {
+	}
+
 	public record Detail(Item conversation, List<ThreadMessage> messages, List<Note> notes, List<Event> events,
-			Stance stance) {
+			Stance stance, CustomerCard customer) {
 	}
 
 	@Transactional(readOnly = true)
@@ -406,7 +423,38 @@ public class ConversationWork {
 			.query((rs, n) -> new Event(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
 					instant(rs.getTimestamp(4))))
 			.list();
-		return new Detail(item, messages, notes, events, stance(latestAnalysis(item)));
+		return new Detail(item, messages, notes, events, stance(latestAnalysis(item)), card(tenant, item));
+	}
+
+	private CustomerCard card(Tenant tenant, Item item) {
+		UUID customer = item.customer() == null ? null : item.customer().id();
+		if (customer == null) {
+			return new CustomerCard(List.of(), List.of(), List.of());
+		}
+		List<OtherConversation> others = jdbc.sql("""
+				SELECT id, status, risk, last_message_at, latest_sentiment FROM conversation
+				WHERE organisation_id = :org AND brand_id = :brand AND customer_id = :customer AND id <> :id
+				ORDER BY last_message_at DESC LIMIT 10""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("customer", customer)
+			.param("id", item.id())
+			.query((rs, n) -> new OtherConversation(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+					instant(rs.getTimestamp(4)), rs.getString(5)))
+			.list();
+		List<Mood> history = new ArrayList<>(jdbc
+			.sql("""
+					SELECT created_at, analysis -> 'sentiment' ->> 'label' FROM message
+					WHERE organisation_id = :org AND brand_id = :brand AND direction = 'inbound' AND analysis IS NOT NULL
+					  AND conversation_id IN (SELECT id FROM conversation WHERE brand_id = :brand AND customer_id = :customer)
+					ORDER BY created_at DESC LIMIT 20""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("customer", customer)
+			.query((rs, n) -> new Mood(instant(rs.getTimestamp(1)), rs.getString(2)))
+			.list());
+		java.util.Collections.reverse(history);
+		return new CustomerCard(customers.identities(tenant, customer), others, history);
 	}
 
 	private Analysis latestAnalysis(Item item) {

@@ -26,4 +26,22 @@ public class CustomerQueries {
 			.single();
 	}
 
+	/** One of a customer's identities: a handle on a network, or an e-mail address. */
+	public record Identity(String network, String handle, String name, Long followers) {
+	}
+
+	/** A customer's identities, the most followed first. */
+	public java.util.List<Identity> identities(Tenant tenant, java.util.UUID customer) {
+		return jdbc.sql("""
+				SELECT network, handle, name, followers FROM customer_identity
+				WHERE organisation_id = :org AND brand_id = :brand AND customer_id = :customer
+				ORDER BY followers DESC NULLS LAST, network, handle""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("customer", customer)
+			.query((rs, n) -> new Identity(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4) == null ? null : rs.getLong(4)))
+			.list();
+	}
+
 }

@@ -178,6 +178,9 @@ class ConversationsApiTests {
 		assertThat(JsonPath.<List<String>>read(detail, "$.notes[*].text")).containsExactly("checked with baggage");
 		assertThat(JsonPath.<List<String>>read(detail, "$.events[*].kind")).contains("assigned", "status", "note");
 		assertThat(JsonPath.<String>read(detail, "$.stance.stance")).isEqualTo("make_it_right");
+		// the customer card: identities and sentiment history
+		assertThat(JsonPath.<List<String>>read(detail, "$.customer.identities[*].handle")).contains("@" + run + "w");
+		assertThat(JsonPath.<List<String>>read(detail, "$.customer.history[*].sentiment")).hasSize(2);
 		// walls: another organisation, and a viewer
 		call(get("/api/v1/brands/" + agency.brand().id().value() + "/conversations/" + id), other.owner(), null)
 			.andExpect(status().isNotFound());
