@@ -100,7 +100,8 @@ public class ConversationWork {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Item(UUID id, int risk, String status, Assignee assignee, Channel channel, Customer customer,
-			Latest latest, Instant lastMessageAt, int messageCount, Sla sla, Instant snoozedUntil, String visibility) {
+			Latest latest, Instant lastMessageAt, int messageCount, Sla sla, Instant snoozedUntil, String visibility,
+			List<String> labels) {
 	}
 
 	public record Page(List<Item> items, int total, Integer next) {
@@ -108,7 +109,13 @@ public class ConversationWork {
 
 	/** What to list. {@code assignee} is {@code me}, {@code none} or a user id. */
 	public record Filter(String sort, String status, String assignee, UUID channel, String sentiment, String intent,
-			String urgency, String q, boolean breached, int offset, int limit) {
+			String urgency, String q, boolean breached, int offset, int limit, String label) {
+
+		public Filter(String sort, String status, String assignee, UUID channel, String sentiment, String intent,
+				String urgency, String q, boolean breached, int offset, int limit) {
+			this(sort, status, assignee, channel, sentiment, intent, urgency, q, breached, offset, limit, null);
+		}
+
 	}
 
 	// ---- SLA
@@ -132,7 +139,7 @@ public class ConversationWork {
 	private static final String ITEM_COLUMNS = """
 			c.id, c.risk, c.status, c.assignee_id, c.channel_id, ch.kind AS channel_kind, ch.name AS channel_name,
 			c.customer_id, cu.display_name, c.last_message_at, c.message_count, c.awaiting_since, c.snoozed_until,
-			c.visibility, c.first_reply_at, lm.id AS latest_id, lm.text AS latest_text, lm.created_at AS latest_at,
+			c.visibility, c.first_reply_at, c.labels, lm.id AS latest_id, lm.text AS latest_text, lm.created_at AS latest_at,
 			lm.direction AS latest_direction, lm.author_handle, lm.author_name, lm.author_followers, lm.analysis""";
 
 	private static final String ITEM_FROM = "FROM conversation c\n"
@@ -207,6 +214,10 @@ public class ConversationWork {
 		if (filter.intent() != null) {
 			where.append(" AND c.latest_intent = :intent");
 			params.put("intent", filter.intent());
+		}
+		if (filter.label() != null) {
+			where.append(" AND c.labels @> ARRAY[CAST(:label AS text)]");
+			params.put("label", label(filter.label()));
 		}
 		if (filter.urgency() != null) {
 			where.append(" AND c.latest_urgency = :urgency");
@@ -319,7 +330,8 @@ public class ConversationWork {
 				instant(rs.getTimestamp("last_message_at")), rs.getInt("message_count"),
 				sla(policy, risk, instant(rs.getTimestamp("awaiting_since")), rs.getTimestamp("first_reply_at") != null,
 						status, now),
-				instant(rs.getTimestamp("snoozed_until")), rs.getString("visibility"));
+				instant(rs.getTimestamp("snoozed_until")), rs.getString("visibility"),
+				List.of((String[]) rs.getArray("labels").getArray()));
 	}
 
 	private static Instant instant(Timestamp t) {
@@ -610,7 +622,8 @@ public class ConversationWork {
 			switch (action == null ? "" : action) {
 				case "assign" -> assign(tenant, id, assignee, actor);
 				case "status" -> status(tenant, id, status, null, actor);
-				default -> throw new InvalidInputException("action", "must be assign or status");
+				case "label" -> label(tenant, id, List.of(status == null ? "" : status), List.of(), actor);
+				default -> throw new InvalidInputException("action", "must be assign, status or label");
 			}
 			changed++;
 		}
@@ -631,6 +644,40 @@ public class ConversationWork {
 			.param("brand", tenant.brand().value())
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * A label as stored: trimmed, lower case, 1–50 characters of letters, digits, - and
+	 * _.
+	 */
+	static String label(String label) {
+		String l = label == null ? "" : label.strip().toLowerCase(java.util.Locale.ROOT);
+		if (!l.matches("[\\p{L}\\p{N}_-]{1,50}")) {
+			throw new InvalidInputException("label", "must be 1 to 50 letters, digits, - or _");
+		}
+		return l;
+	}
+
+	/** Adds and removes labels of a conversation. */
+	@Transactional
+	public Item label(Tenant tenant, UUID id, List<String> add, List<String> remove, UserId actor) {
+		requireConversation(tenant, id);
+		List<String> adding = add == null ? List.of() : add.stream().map(ConversationWork::label).distinct().toList();
+		List<String> removing = remove == null ? List.of()
+				: remove.stream().map(ConversationWork::label).distinct().toList();
+		jdbc.sql(
+				"""
+						UPDATE conversation SET labels = ARRAY(
+						    SELECT DISTINCT l FROM unnest(labels || CAST(:add AS text[])) l WHERE l <> ALL(CAST(:remove AS text[])) ORDER BY l)
+						WHERE organisation_id = :org AND brand_id = :brand AND id = :id""")
+			.param("add", adding.toArray(new String[0]))
+			.param("remove", removing.toArray(new String[0]))
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.update();
+		event(tenant, id, "labelled", actor, Map.of("added", adding, "removed", removing));
+		return find(tenant, id).orElseThrow();
 	}
 
 	/** Snoozed conversations whose time has come are open again. */

@@ -116,7 +116,7 @@ class InboxController {
 			@RequestParam(required = false) String q, @RequestParam(required = false) String intent,
 			@RequestParam(required = false) String sentiment, @RequestParam(required = false) String urgency,
 			@RequestParam(defaultValue = "false") boolean breached, @RequestParam(defaultValue = "0") int cursor,
-			Model model) {
+			@RequestParam(required = false) String label, Model model) {
 		Brand brand = brand(user, request);
 		if (brand == null) {
 			return "inbox";
@@ -127,7 +127,7 @@ class InboxController {
 			default -> null;
 		};
 		Filter filter = new Filter(sort, status, assignee, null, blank(sentiment), blank(intent), blank(urgency),
-				blank(q), breached, Math.max(0, cursor), 50);
+				blank(q), breached, Math.max(0, cursor), 50, blank(label));
 		ConversationWork.Page page;
 		try {
 			page = work.list(brand.tenant(), user.id(), filter);
@@ -155,6 +155,7 @@ class InboxController {
 		model.addAttribute("sentiment", sentiment);
 		model.addAttribute("urgency", urgency);
 		model.addAttribute("breached", breached);
+		model.addAttribute("label", label);
 		return "inbox";
 	}
 
@@ -283,6 +284,15 @@ class InboxController {
 		UUID to = assignee.isBlank() ? null
 				: assignee.equals("me") ? user.id().value() : parseUuid(assignee, "assignee");
 		work.assign(brand.tenant(), id, to, user.id());
+		return "redirect:/inbox/conversations/" + id;
+	}
+
+	@PostMapping("/conversations/{id}/labels")
+	String labels(CurrentUser user, HttpServletRequest request, @PathVariable UUID id,
+			@RequestParam(required = false) String add, @RequestParam(required = false) String remove) {
+		Brand brand = brandOf(user, request, id);
+		work.label(brand.tenant(), id, add == null || add.isBlank() ? List.of() : List.of(add),
+				remove == null || remove.isBlank() ? List.of() : List.of(remove), user.id());
 		return "redirect:/inbox/conversations/" + id;
 	}
 

@@ -390,6 +390,19 @@ class ConversationsApiTests {
 			assertThat(JsonPath.<String>read(detail, "$.conversation.assignee.id"))
 				.isEqualTo(agency.agent().id().value().toString());
 		}
+		call(post(path), agency.agent(),
+				"{\"ids\": [\"%s\", \"%s\"], \"action\": \"label\", \"label\": \"VIP-%s\"}".formatted(a, b, run))
+			.andExpect(status().isOk());
+		call(post(base + "/conversations/" + a + "/labels"), agency.agent(),
+				"{\"add\": [\"outage\"], \"remove\": [\"vip-%s\"]}".formatted(run))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.labels[0]").value("outage"));
+		call(post(base + "/conversations/" + a + "/labels"), agency.agent(), "{\"add\": [\"no spaces\"]}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("label"));
+		assertThat(JsonPath.<List<String>>read(
+				read(base + "/conversations?status=all&label=vip-" + run, agency.agent()), "$.items[*].id"))
+			.containsExactly(b);
 		call(post(path), agency.agent(), "{\"ids\": [], \"action\": \"status\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("ids"));
 	}

@@ -64,29 +64,43 @@ class ConversationsApiController {
 			@RequestParam(required = false) UUID channel, @RequestParam(required = false) String sentiment,
 			@RequestParam(required = false) String intent, @RequestParam(required = false) String urgency,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean breached,
-			@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int cursor) {
+			@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int cursor,
+			@RequestParam(required = false) String label) {
 		Tenant tenant = access.tenant(user, brand, Permission.WORK_CONVERSATIONS);
 		return work.list(tenant, user.id(), new Filter(sort, status, assignee, channel, blank(sentiment), blank(intent),
-				blank(urgency), blank(q), breached, cursor, limit));
+				blank(urgency), blank(q), breached, cursor, limit, blank(label)));
 	}
 
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s;
 	}
 
-	record BulkInput(java.util.List<UUID> ids, String action, UUID assignee, String status) {
+	record BulkInput(java.util.List<UUID> ids, String action, UUID assignee, String status, String label) {
+	}
+
+	record LabelsInput(java.util.List<String> add, java.util.List<String> remove) {
+	}
+
+	@PostMapping(path = "/{conversation}/labels", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Add and remove labels (`add`, `remove`: lists of 1–50 letters, digits, - or _)")
+	Item labels(CurrentUser user, @PathVariable String brand, @PathVariable UUID conversation,
+			@RequestBody LabelsInput input) {
+		return work.label(access.tenant(user, brand, Permission.WORK_CONVERSATIONS), conversation, input.add(),
+				input.remove(), user.id());
 	}
 
 	record BulkResult(int changed) {
 	}
 
 	@PostMapping(path = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Change many conversations at once", description = """
-			`ids` (1–500) and `action`: `assign` with `assignee` (a teammate's id, or null), or `status` with \
-			`status` (open, pending or resolved). All or nothing: one id not found, nothing changes.""")
+	@Operation(summary = "Change many conversations at once",
+			description = """
+					`ids` (1–500) and `action`: `assign` with `assignee` (a teammate's id, or null), `status` with \
+					`status` (open, pending or resolved), or `label` with `label`. All or nothing: one id not found, nothing changes.""")
 	BulkResult bulk(CurrentUser user, @PathVariable String brand, @RequestBody BulkInput input) {
-		return new BulkResult(work.bulk(access.tenant(user, brand, Permission.WORK_CONVERSATIONS), input.ids(),
-				input.action(), input.assignee(), input.status(), user.id()));
+		return new BulkResult(
+				work.bulk(access.tenant(user, brand, Permission.WORK_CONVERSATIONS), input.ids(), input.action(),
+						input.assignee(), "label".equals(input.action()) ? input.label() : input.status(), user.id()));
 	}
 
 	@GetMapping("/{conversation}")
