@@ -13,6 +13,8 @@ import app.rightly.shared.Tenant;
 
 import app.rightly.tenancy.TenancyManagement;
 
+import app.rightly.shared.BackgroundTask;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -215,7 +217,7 @@ public class AutoAssignment extends BackgroundTask {
 	}
 
 	@Override
-	void round() {
+	protected void round() {
 		assignAll();
 	}
 

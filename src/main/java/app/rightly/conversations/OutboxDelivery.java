@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.rightly.shared.BackgroundTask;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -244,7 +246,7 @@ class OutboxDelivery extends BackgroundTask {
 	// -----------------------------------------------------------------------
 
 	@Override
-	void round() {
+	protected void round() {
 		deliverDue();
 		work.wakeSnoozed();
 	}

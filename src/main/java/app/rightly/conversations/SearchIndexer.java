@@ -3,6 +3,8 @@ package app.rightly.conversations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.rightly.shared.BackgroundTask;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -107,7 +109,7 @@ class SearchIndexer extends BackgroundTask {
 	}
 
 	@Override
-	void round() {
+	protected void round() {
 		tick();
 	}
 

@@ -3,11 +3,9 @@ package app.rightly.web;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import app.rightly.conversations.ConversationWork;
+import app.rightly.shared.BackgroundTask;
 import app.rightly.shared.Tenant;
 import app.rightly.tenancy.Brand;
 import app.rightly.tenancy.BrandAccess;
@@ -15,7 +13,6 @@ import app.rightly.tenancy.CurrentUser;
 import app.rightly.tenancy.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * place and draft (static/js/rightly.js).
  */
 @Controller
-class InboxEvents implements SmartLifecycle {
+class InboxEvents extends BackgroundTask {
 
 	private final CurrentBrand currentBrand;
 
@@ -39,9 +36,8 @@ class InboxEvents implements SmartLifecycle {
 
 	private final Map<Tenant, String> versions = new ConcurrentHashMap<>();
 
-	private ScheduledExecutorService scheduler;
-
 	InboxEvents(CurrentBrand currentBrand, ConversationWork work) {
+		super("inbox-events", 2000);
 		this.currentBrand = currentBrand;
 		this.work = work;
 	}
@@ -84,35 +80,15 @@ class InboxEvents implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "rightly:inbox-events");
-			t.setDaemon(true);
-			return t;
-		});
-		scheduler.scheduleWithFixedDelay(() -> {
-			try {
-				poll();
-			}
-			catch (RuntimeException ex) {
-				// the next round tries again
-			}
-		}, 2, 2, TimeUnit.SECONDS);
+	protected void round() {
+		poll();
 	}
 
 	@Override
 	public void stop() {
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-			scheduler = null;
-		}
+		super.stop();
 		watchers.keySet().forEach(SseEmitter::complete);
 		watchers.clear();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return scheduler != null;
 	}
 
 }

@@ -1,4 +1,4 @@
-package app.rightly.conversations;
+package app.rightly.shared;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,10 +11,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Work done every so often on a daemon thread of its own while the application runs (the
- * outbox's delivery, the search indexer); a failure is logged and the next round runs as
- * usual.
+ * outbox's delivery, the search indexer, automatic assignment, the inbox's live updates);
+ * a failure is logged and the next round runs as usual.
  */
-abstract class BackgroundTask implements SmartLifecycle {
+public abstract class BackgroundTask implements SmartLifecycle {
 
 	private final Logger log = LoggerFactory.getLogger(getClass());
 
@@ -24,13 +24,13 @@ abstract class BackgroundTask implements SmartLifecycle {
 
 	private ScheduledExecutorService scheduler;
 
-	BackgroundTask(String name, long periodMillis) {
+	protected BackgroundTask(String name, long periodMillis) {
 		this.name = name;
 		this.periodMillis = periodMillis;
 	}
 
 	/** One round of the work. */
-	abstract void round();
+	protected abstract void round();
 
 	@Override
 	public void start() {
