@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import app.rightly.analysis.Analysis;
@@ -101,7 +102,14 @@ public class ConversationWork {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Item(UUID id, int risk, String status, Assignee assignee, Channel channel, Customer customer,
 			Latest latest, Instant lastMessageAt, int messageCount, Sla sla, Instant snoozedUntil, String visibility,
-			List<String> labels) {
+			List<String> labels, Boolean unread) {
+
+		/** The same item, marked read or unread by the agent looking. */
+		Item unread(boolean value) {
+			return new Item(id, risk, status, assignee, channel, customer, latest, lastMessageAt, messageCount, sla,
+					snoozedUntil, visibility, labels, value);
+		}
+
 	}
 
 	public record Page(List<Item> items, int total, Integer next) {
@@ -109,11 +117,13 @@ public class ConversationWork {
 
 	/** What to list. {@code assignee} is {@code me}, {@code none} or a user id. */
 	public record Filter(String sort, String status, String assignee, UUID channel, String sentiment, String intent,
-			String urgency, String q, boolean breached, int offset, int limit, String label) {
+			String urgency, String q, boolean breached, int offset, int limit, String label, String topic,
+			boolean review) {
 
 		public Filter(String sort, String status, String assignee, UUID channel, String sentiment, String intent,
 				String urgency, String q, boolean breached, int offset, int limit) {
-			this(sort, status, assignee, channel, sentiment, intent, urgency, q, breached, offset, limit, null);
+			this(sort, status, assignee, channel, sentiment, intent, urgency, q, breached, offset, limit, null, null,
+					false);
 		}
 
 	}
@@ -223,6 +233,15 @@ public class ConversationWork {
 			where.append(" AND c.latest_urgency = :urgency");
 			params.put("urgency", filter.urgency());
 		}
+		if (filter.topic() != null) {
+			// a topic, promise or policy of the brand (its id) or a label of its topic
+			// model
+			where.append(" AND c.latest_topics @> ARRAY[CAST(:topic AS text)]");
+			params.put("topic", filter.topic());
+		}
+		if (filter.review()) {
+			where.append(" AND c.latest_review");
+		}
 		SlaPolicy policy = slas.of(tenant);
 		if (filter.breached()) {
 			// late in calendar time: exact for a calendar policy, and the candidates of a
@@ -284,7 +303,7 @@ public class ConversationWork {
 			.query(Integer.class)
 			.single();
 		boolean more = items.size() > filter.limit();
-		return new Page(more ? items.subList(0, filter.limit()) : items, total,
+		return new Page(withUnread(more ? items.subList(0, filter.limit()) : items, me), total,
 				more ? filter.offset() + filter.limit() : null);
 	}
 
@@ -331,7 +350,42 @@ public class ConversationWork {
 				sla(policy, risk, instant(rs.getTimestamp("awaiting_since")), rs.getTimestamp("first_reply_at") != null,
 						status, now),
 				instant(rs.getTimestamp("snoozed_until")), rs.getString("visibility"),
-				List.of((String[]) rs.getArray("labels").getArray()));
+				List.of((String[]) rs.getArray("labels").getArray()), null);
+	}
+
+	/**
+	 * Marks the page's items unread for this agent when a customer wrote after they last
+	 * opened the conversation.
+	 */
+	private List<Item> withUnread(List<Item> items, UserId me) {
+		if (items.isEmpty()) {
+			return items;
+		}
+		Set<UUID> unread = new java.util.HashSet<>(jdbc.sql("""
+				SELECT c.id FROM unnest(:ids::uuid[]) AS c(id)
+				LEFT JOIN conversation_read r ON r.user_id = :me AND r.conversation_id = c.id
+				WHERE EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.direction = 'inbound'
+				              AND (r.read_at IS NULL OR m.received_at > r.read_at))""")
+			.param("me", me.value())
+			.param("ids", items.stream().map(Item::id).toArray(UUID[]::new))
+			.query(UUID.class)
+			.list());
+		return items.stream().map(i -> i.unread(unread.contains(i.id()))).toList();
+	}
+
+	/** The agent has opened the conversation: it is no longer unread for them. */
+	@Transactional
+	public void markRead(Tenant tenant, UUID id, UserId me) {
+		jdbc.sql("""
+				INSERT INTO conversation_read (user_id, conversation_id, brand_id, read_at)
+				SELECT :me, id, brand_id, now() FROM conversation
+				WHERE organisation_id = :org AND brand_id = :brand AND id = :id
+				ON CONFLICT (user_id, conversation_id) DO UPDATE SET read_at = excluded.read_at""")
+			.param("me", me.value())
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", id)
+			.update();
 	}
 
 	private static Instant instant(Timestamp t) {

@@ -439,14 +439,15 @@ public class MessageIngestion {
 				"""
 						INSERT INTO conversation (id, organisation_id, brand_id, channel_id, customer_id, visibility, opened_at,
 						                          last_message_at, last_inbound_at, message_count, risk, awaiting_since,
-						                          latest_sentiment, latest_intent, latest_urgency)
+						                          latest_sentiment, latest_intent, latest_urgency, latest_topics, latest_review)
 						SELECT id, :org, :brand, channel_id, customer_id, visibility, opened_at, last_message_at, last_inbound_at, added,
-						       risk, awaiting, sentiment, intent, urgency
+						       risk, awaiting, sentiment, intent, urgency, COALESCE(string_to_array(topics, chr(31)), '{}'),
+						       COALESCE(review, false)
 						FROM unnest(:ids::uuid[], :channels::uuid[], :customers::uuid[], :visibilities::text[], :opened::timestamptz[],
 						            :last::timestamptz[], :inbound::timestamptz[], :added::int[], :risks::int[], :awaiting::timestamptz[],
-						            :sentiments::text[], :intents::text[], :urgencies::text[])
+						            :sentiments::text[], :intents::text[], :urgencies::text[], :topics::text[], :reviews::boolean[])
 						     AS t(id, channel_id, customer_id, visibility, opened_at, last_message_at, last_inbound_at, added, risk, awaiting,
-						          sentiment, intent, urgency)""")
+						          sentiment, intent, urgency, topics, review)""")
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
 			.param("ids", created.stream().map(t -> t.id).toArray(UUID[]::new))
@@ -465,6 +466,8 @@ public class MessageIngestion {
 			.param("sentiments", created.stream().map(t -> label(t, 0)).toArray(String[]::new))
 			.param("intents", created.stream().map(t -> label(t, 1)).toArray(String[]::new))
 			.param("urgencies", created.stream().map(t -> label(t, 2)).toArray(String[]::new))
+			.param("topics", created.stream().map(t -> label(t, 3)).toArray(String[]::new))
+			.param("reviews", created.stream().map(t -> review(t)).toArray(Boolean[]::new))
 			.update();
 	}
 
@@ -495,12 +498,16 @@ public class MessageIngestion {
 						                         THEN v.intent ELSE c.latest_intent END,
 						    latest_urgency = CASE WHEN v.intent IS NOT NULL AND v.last_inbound_at >= COALESCE(c.last_inbound_at, v.last_inbound_at)
 						                          THEN v.urgency ELSE c.latest_urgency END,
+						    latest_topics = CASE WHEN v.review IS NOT NULL AND v.last_inbound_at >= COALESCE(c.last_inbound_at, v.last_inbound_at)
+						                         THEN COALESCE(string_to_array(v.topics, chr(31)), '{}') ELSE c.latest_topics END,
+						    latest_review = CASE WHEN v.review IS NOT NULL AND v.last_inbound_at >= COALESCE(c.last_inbound_at, v.last_inbound_at)
+						                         THEN v.review ELSE c.latest_review END,
 						    status = CASE WHEN v.last_inbound_at IS NOT NULL AND c.status IN ('resolved', 'snoozed') THEN 'open' ELSE c.status END
 						FROM unnest(:ids::uuid[], :opened::timestamptz[], :last::timestamptz[], :inbound::timestamptz[], :added::int[],
 						            :risks::int[], :awaiting::timestamptz[], :outbound::timestamptz[], :sentiments::text[],
-						            :intents::text[], :urgencies::text[])
+						            :intents::text[], :urgencies::text[], :topics::text[], :reviews::boolean[])
 						     AS v(id, opened_at, last_message_at, last_inbound_at, added, risk, awaiting, last_outbound_at,
-						          sentiment, intent, urgency)
+						          sentiment, intent, urgency, topics, review)
 						WHERE c.id = v.id AND c.organisation_id = :org AND c.brand_id = :brand""")
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
@@ -518,6 +525,8 @@ public class MessageIngestion {
 			.param("sentiments", changed.stream().map(t -> label(t, 0)).toArray(String[]::new))
 			.param("intents", changed.stream().map(t -> label(t, 1)).toArray(String[]::new))
 			.param("urgencies", changed.stream().map(t -> label(t, 2)).toArray(String[]::new))
+			.param("topics", changed.stream().map(t -> label(t, 3)).toArray(String[]::new))
+			.param("reviews", changed.stream().map(t -> review(t)).toArray(Boolean[]::new))
 			.update();
 	}
 
@@ -525,11 +534,32 @@ public class MessageIngestion {
 		return t.labels == null ? null : t.labels[i];
 	}
 
-	/** Sentiment, intent and urgency, for the inbox's filters; none when not analysed. */
-	private static String[] labels(Analysis a) {
-		return a == null || !a.analysed() ? null
-				: new String[] { a.sentiment().label(), a.intent().label(), a.urgency().level() };
+	private static Boolean review(Thread t) {
+		return t.labels == null ? null : "t".equals(t.labels[4]);
 	}
+
+	/**
+	 * Sentiment, intent, urgency, the topics (ids of the brand's topics, labels of its
+	 * topic model, joined by {@link #SEPARATOR}) and whether it needs review, for the
+	 * inbox's filters; none when not analysed.
+	 */
+	private static String[] labels(Analysis a) {
+		if (a == null) {
+			return null;
+		}
+		if (!a.analysed()) {
+			return new String[] { null, null, null, "", "t" };
+		}
+		StringBuilder topics = new StringBuilder();
+		for (Analysis.Topic t : a.topics()) {
+			topics.append(topics.isEmpty() ? "" : SEPARATOR).append(t.id() != null ? t.id() : t.name());
+		}
+		return new String[] { a.sentiment().label(), a.intent().label(), a.urgency().level(), topics.toString(),
+				a.needsReview() ? "t" : "f" };
+	}
+
+	/** Between the topics of a message in one text (no topic name holds it). */
+	static final char SEPARATOR = '\u001f';
 
 	private static Timestamp timestamp(Instant at) {
 		return at == null ? null : Timestamp.from(at);

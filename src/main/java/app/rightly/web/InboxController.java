@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.rightly.analysis.BrandModels;
+import app.rightly.analysis.BrandTopics;
+import app.rightly.channels.Channels;
 import app.rightly.conversations.ConversationWork;
 import app.rightly.conversations.ConversationWork.Detail;
 import app.rightly.conversations.ConversationWork.Filter;
@@ -56,8 +58,14 @@ class InboxController {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final BrandTopics topics;
+
+	private final Channels channels;
+
 	InboxController(CurrentBrand currentBrand, ConversationWork work, TenancyManagement tenancy, BrandModels models,
-			BrandAccess access, SavedReplies savedReplies) {
+			BrandAccess access, SavedReplies savedReplies, BrandTopics topics, Channels channels) {
+		this.topics = topics;
+		this.channels = channels;
 		this.access = access;
 		this.savedReplies = savedReplies;
 		this.currentBrand = currentBrand;
@@ -116,7 +124,9 @@ class InboxController {
 			@RequestParam(required = false) String q, @RequestParam(required = false) String intent,
 			@RequestParam(required = false) String sentiment, @RequestParam(required = false) String urgency,
 			@RequestParam(defaultValue = "false") boolean breached, @RequestParam(defaultValue = "0") int cursor,
-			@RequestParam(required = false) String label, Model model) {
+			@RequestParam(required = false) String label, @RequestParam(required = false) String topic,
+			@RequestParam(defaultValue = "false") boolean review, @RequestParam(required = false) String channel,
+			@RequestParam(required = false) String agent, Model model) {
 		Brand brand = brand(user, request);
 		if (brand == null) {
 			return "inbox";
@@ -124,10 +134,11 @@ class InboxController {
 		String assignee = switch (view) {
 			case "mine" -> "me";
 			case "unassigned" -> "none";
-			default -> null;
+			default -> blank(agent);
 		};
-		Filter filter = new Filter(sort, status, assignee, null, blank(sentiment), blank(intent), blank(urgency),
-				blank(q), breached, Math.max(0, cursor), 50, blank(label));
+		UUID channelId = uuid(channel);
+		Filter filter = new Filter(sort, status, assignee, channelId, blank(sentiment), blank(intent), blank(urgency),
+				blank(q), breached, Math.max(0, cursor), 50, blank(label), blank(topic), review);
 		ConversationWork.Page page;
 		try {
 			page = work.list(brand.tenant(), user.id(), filter);
@@ -156,13 +167,50 @@ class InboxController {
 		model.addAttribute("urgency", urgency);
 		model.addAttribute("breached", breached);
 		model.addAttribute("label", label);
+		model.addAttribute("topic", topic);
+		model.addAttribute("review", review);
+		model.addAttribute("channel", channelId);
+		model.addAttribute("agent", "all".equals(view) ? blank(agent) : null);
+		model.addAttribute("topicChoices", topicChoices(brand));
+		model.addAttribute("channelChoices", channels.list(brand.tenant()));
+		model.addAttribute("team", tenancy.team(brand.tenant()));
 		return "inbox";
+	}
+
+	/** A topic to filter by: its key (an id, or a label of the topic model) and name. */
+	record TopicChoice(String key, String kind, String name) {
+	}
+
+	/** The brand's topics, promises and policies, then the labels of its topic model. */
+	private List<TopicChoice> topicChoices(Brand brand) {
+		List<TopicChoice> choices = new ArrayList<>();
+		for (BrandTopics.BrandTopic t : topics.list(brand.tenant(), null)) {
+			choices.add(new TopicChoice(t.id().toString(), t.kind(), t.name()));
+		}
+		for (BrandModels.ModelInfo m : models.models(brand.tenant())) {
+			if (m.task().equals("topic")) {
+				for (String l : m.labels()) {
+					choices.add(new TopicChoice(l, "model", l));
+				}
+			}
+		}
+		return choices;
+	}
+
+	private static UUID uuid(String s) {
+		try {
+			return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("channel", "must be a channel id");
+		}
 	}
 
 	/** Bulk actions on the selected rows of the list. */
 	@PostMapping("/bulk")
 	String bulk(CurrentUser user, HttpServletRequest request, @RequestParam(required = false) List<UUID> ids,
-			@RequestParam(defaultValue = "") String action, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "") String action, @RequestParam(required = false) String label,
+			RedirectAttributes flash) {
 		Brand brand = brand(user, request);
 		if (brand == null) {
 			throw new NotFoundException("brand");
@@ -171,7 +219,8 @@ class InboxController {
 			case "me" -> work.bulk(brand.tenant(), ids, "assign", user.id().value(), null, user.id());
 			case "unassign" -> work.bulk(brand.tenant(), ids, "assign", null, null, user.id());
 			case "resolve" -> work.bulk(brand.tenant(), ids, "status", null, "resolved", user.id());
-			default -> throw new InvalidInputException("action", "must be me, unassign or resolve");
+			case "label" -> work.bulk(brand.tenant(), ids, "label", null, label, user.id());
+			default -> throw new InvalidInputException("action", "must be me, unassign, resolve or label");
 		};
 		flash.addFlashAttribute("notice", "inbox.bulk.done");
 		flash.addFlashAttribute("noticeArg", changed);
@@ -182,6 +231,7 @@ class InboxController {
 	String conversation(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model) {
 		Brand brand = brandOf(user, request, id);
 		Detail detail = work.detail(brand.tenant(), id);
+		work.markRead(brand.tenant(), id, user.id());
 		List<Line> lines = new ArrayList<>();
 		for (ThreadMessage m : detail.messages()) {
 			Map<String, Object> a = parse(m.analysis());

@@ -152,6 +152,51 @@ class ConversationsApiTests {
 	}
 
 	@Test
+	void filtersByTopicNeedsReviewAndChannelAndMarksUnread() throws Exception {
+		String topic = JsonPath.read(call(post(base + "/topics"), agency.owner(), """
+				{"kind": "promise", "name": "%s bags in 20 minutes", "description": "baggage promise",
+				 "phrases": ["waiting for my bag"]}""".formatted(run)).andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		String bag = customerSays("topics" + run, "@" + run + "bag",
+				"@brand 40 minutes waiting for my bag at the belt, where is it?", 10);
+		String foreign = customerSays("topics" + run, "@" + run + "foreign",
+				"Hola, ¿dónde está mi maleta? Llevo una hora esperando en el aeropuerto.", 10);
+		String plain = customerSays("other" + run, "@" + run + "plain", "@brand thank you so much for the upgrade!",
+				10);
+		assertThat(JsonPath.<List<String>>read(
+				read(base + "/conversations?topic=" + topic + "&limit=200", agency.agent()), "$.items[*].id"))
+			.containsExactly(bag);
+		// not analysed (not English): a person has to read it
+		assertThat(JsonPath.<List<String>>read(read(base + "/conversations?review=true&limit=200", agency.agent()),
+				"$.items[*].id"))
+			.contains(foreign)
+			.doesNotContain(plain);
+		String channelId = JsonPath.read(read(base + "/conversations/" + plain, agency.agent()),
+				"$.conversation.channel.id");
+		assertThat(JsonPath.<List<String>>read(
+				read(base + "/conversations?channel=" + channelId + "&limit=200", agency.agent()), "$.items[*].id"))
+			.containsExactly(plain);
+		call(get(base + "/conversations?channel=nope"), agency.agent(), null).andExpect(status().isBadRequest());
+		// unread until this agent opens it (the owner has not)
+		assertThat(JsonPath.<Boolean>read(read(base + "/conversations?topic=" + topic, agency.agent()),
+				"$.items[0].unread"))
+			.isTrue();
+		read(base + "/conversations/" + bag, agency.agent());
+		assertThat(JsonPath.<Boolean>read(read(base + "/conversations?topic=" + topic, agency.agent()),
+				"$.items[0].unread"))
+			.isFalse();
+		assertThat(JsonPath.<Boolean>read(read(base + "/conversations?topic=" + topic, agency.owner()),
+				"$.items[0].unread"))
+			.isTrue();
+		customerSays("topics" + run, "@" + run + "bag", "@brand still waiting for my bag", 10);
+		assertThat(JsonPath.<Boolean>read(read(base + "/conversations?topic=" + topic, agency.agent()),
+				"$.items[0].unread"))
+			.isTrue();
+	}
+
+	@Test
 	void assignStatusNotesAndReopening() throws Exception {
 		String id = customerSays("work", "@" + run + "w", "@brand my bag never arrived, can you help?", 10);
 		String path = base + "/conversations/" + id;

@@ -54,21 +54,25 @@ class ConversationsApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Conversations, riskiest first", description = """
-			`sort` risk (default), newest or oldest; `status` open, pending, snoozed, resolved or all (default all); \
-			`assignee` me, none or a user id; `channel` id; `sentiment`, `intent`, `urgency` of the latest customer \
-			message; `breached=true` for late answers; `q` searches customer names and handles and the words of every \
-			message; `limit` 1–200 (50); `cursor` from `next`.""")
+	@Operation(summary = "Conversations, riskiest first",
+			description = """
+					`sort` risk (default), newest or oldest; `status` open, pending, snoozed, resolved or all (default all); \
+					`assignee` me, none or a user id; `channel` id; `sentiment`, `intent`, `urgency` of the latest customer \
+					message; `topic` a topic, promise or policy id of the brand or a label of its topic model, matched in the \
+					latest customer message; `review=true` for readings that need a person's look (not analysed, or unsure); \
+					`label` a conversation label; `breached=true` for late answers; `q` searches customer names and handles and the words of every \
+					message; `limit` 1–200 (50); `cursor` from `next`.""")
 	Page list(CurrentUser user, @PathVariable String brand, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String assignee,
 			@RequestParam(required = false) UUID channel, @RequestParam(required = false) String sentiment,
 			@RequestParam(required = false) String intent, @RequestParam(required = false) String urgency,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean breached,
 			@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int cursor,
-			@RequestParam(required = false) String label) {
+			@RequestParam(required = false) String label, @RequestParam(required = false) String topic,
+			@RequestParam(defaultValue = "false") boolean review) {
 		Tenant tenant = access.tenant(user, brand, Permission.WORK_CONVERSATIONS);
 		return work.list(tenant, user.id(), new Filter(sort, status, assignee, channel, blank(sentiment), blank(intent),
-				blank(urgency), blank(q), breached, cursor, limit, blank(label)));
+				blank(urgency), blank(q), breached, cursor, limit, blank(label), blank(topic), review));
 	}
 
 	private static String blank(String s) {
@@ -106,7 +110,10 @@ class ConversationsApiController {
 	@GetMapping("/{conversation}")
 	@Operation(summary = "One conversation: its thread with each message's analysis, notes, events and the stance")
 	Detail detail(CurrentUser user, @PathVariable String brand, @PathVariable UUID conversation) {
-		return work.detail(access.tenant(user, brand, Permission.WORK_CONVERSATIONS), conversation);
+		Tenant tenant = access.tenant(user, brand, Permission.WORK_CONVERSATIONS);
+		Detail detail = work.detail(tenant, conversation);
+		work.markRead(tenant, conversation, user.id());
+		return detail;
 	}
 
 	record AssignInput(UUID assignee) {
