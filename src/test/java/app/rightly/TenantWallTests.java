@@ -86,6 +86,9 @@ class TenantWallTests {
 	@Autowired
 	app.rightly.analysis.BrandTopics topics;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	TenancyFixtures.Agency ours;
 
 	TenancyFixtures.Agency theirs;
@@ -139,6 +142,12 @@ class TenantWallTests {
 					.id()
 					.toString());
 		ids.put("task", "sentiment");
+		ids.put("customer",
+				jdbc.sql("SELECT customer_id FROM conversation WHERE id = :id")
+					.param("id", ingested.conversationId())
+					.query(java.util.UUID.class)
+					.single()
+					.toString());
 		return ids;
 	}
 

@@ -16,6 +16,7 @@ import app.rightly.analysis.Analysis;
 import app.rightly.analysis.BrandTopics;
 import app.rightly.analysis.ReplyCoach;
 import app.rightly.channels.ChannelKinds;
+import app.rightly.customers.AbuseFlags;
 import app.rightly.customers.CustomerQueries;
 import app.rightly.shared.Ids;
 import app.rightly.shared.InvalidInputException;
@@ -65,8 +66,11 @@ public class ConversationWork {
 
 	private final CustomerQueries customers;
 
+	private final AbuseFlags abuseFlags;
+
 	ConversationWork(JdbcClient jdbc, TenancyManagement tenancy, ReplyCoach coach, BrandTopics topics, SlaPolicies slas,
-			CustomerQueries customers) {
+			CustomerQueries customers, AbuseFlags abuseFlags) {
+		this.abuseFlags = abuseFlags;
 		this.slas = slas;
 		this.customers = customers;
 		this.jdbc = jdbc;
@@ -79,7 +83,7 @@ public class ConversationWork {
 	// ---------------------------------------------------------------------------
 
 	/** Who wrote the latest customer message, and how far it reaches. */
-	public record Customer(UUID id, String name, String handle, Long followers) {
+	public record Customer(UUID id, String name, String handle, Long followers, boolean abusive) {
 	}
 
 	public record Channel(UUID id, String kind, String name) {
@@ -148,7 +152,7 @@ public class ConversationWork {
 
 	private static final String ITEM_COLUMNS = """
 			c.id, c.risk, c.status, c.assignee_id, c.channel_id, ch.kind AS channel_kind, ch.name AS channel_name,
-			c.customer_id, cu.display_name, c.last_message_at, c.message_count, c.awaiting_since, c.snoozed_until,
+			c.customer_id, cu.display_name, cu.abusive_at IS NOT NULL AS abusive, c.last_message_at, c.message_count, c.awaiting_since, c.snoozed_until,
 			c.visibility, c.first_reply_at, c.labels, lm.id AS latest_id, lm.text AS latest_text, lm.created_at AS latest_at,
 			lm.direction AS latest_direction, lm.author_handle, lm.author_name, lm.author_followers, lm.analysis""";
 
@@ -342,7 +346,8 @@ public class ConversationWork {
 				assigneeId == null ? null : new Assignee(assigneeId, names.getOrDefault(assigneeId, "")),
 				new Channel(rs.getObject("channel_id", UUID.class), rs.getString("channel_kind"),
 						rs.getString("channel_name")),
-				new Customer(rs.getObject("customer_id", UUID.class), name, rs.getString("author_handle"), followers),
+				new Customer(rs.getObject("customer_id", UUID.class), name, rs.getString("author_handle"), followers,
+						rs.getBoolean("abusive")),
 				latestId == null ? null
 						: new Latest(latestId, rs.getString("latest_text"), instant(rs.getTimestamp("latest_at")),
 								rs.getString("latest_direction"), rs.getString("analysis")),
@@ -371,6 +376,26 @@ public class ConversationWork {
 			.query(UUID.class)
 			.list());
 		return items.stream().map(i -> i.unread(unread.contains(i.id()))).toList();
+	}
+
+	/**
+	 * Flags (or, with {@code flag} false, un-flags) the conversation's customer as
+	 * abusive, logged on the conversation.
+	 */
+	@Transactional
+	public void flagCustomer(Tenant tenant, UUID id, boolean flag, String note, UserId actor) {
+		Item item = find(tenant, id).orElseThrow(() -> new NotFoundException("conversation"));
+		if (item.customer() == null || item.customer().id() == null) {
+			throw new InvalidInputException("customer", "this conversation has no customer to flag");
+		}
+		if (flag) {
+			abuseFlags.flag(tenant, item.customer().id(), note, actor);
+		}
+		else {
+			abuseFlags.clear(tenant, item.customer().id());
+		}
+		event(tenant, id, flag ? "customer_flagged" : "customer_unflagged", actor,
+				Map.of("customer", item.customer().id().toString()));
 	}
 
 	/** The agent has opened the conversation: it is no longer unread for them. */
@@ -430,7 +455,7 @@ public class ConversationWork {
 
 	/** Who the customer is: identities, other conversations, sentiment history. */
 	public record CustomerCard(List<CustomerQueries.Identity> identities, List<OtherConversation> conversations,
-			List<Mood> history) {
+			List<Mood> history, AbuseFlags.Flag abusive) {
 	}
 
 	public record Detail(Item conversation, List<ThreadMessage> messages, List<Note> notes, List<Event> events,
@@ -495,7 +520,7 @@ public class ConversationWork {
 	private CustomerCard card(Tenant tenant, Item item) {
 		UUID customer = item.customer() == null ? null : item.customer().id();
 		if (customer == null) {
-			return new CustomerCard(List.of(), List.of(), List.of());
+			return new CustomerCard(List.of(), List.of(), List.of(), null);
 		}
 		List<OtherConversation> others = jdbc.sql("""
 				SELECT id, status, risk, last_message_at, latest_sentiment FROM conversation
@@ -520,7 +545,8 @@ public class ConversationWork {
 			.query((rs, n) -> new Mood(instant(rs.getTimestamp(1)), rs.getString(2)))
 			.list());
 		java.util.Collections.reverse(history);
-		return new CustomerCard(customers.identities(tenant, customer), others, history);
+		return new CustomerCard(customers.identities(tenant, customer), others, history,
+				abuseFlags.of(tenant, customer).orElse(null));
 	}
 
 	private Analysis latestAnalysis(Item item) {

@@ -263,6 +263,15 @@ class InboxController {
 		model.addAttribute("lines", lines);
 		model.addAttribute("team", tenancy.team(brand.tenant()));
 		model.addAttribute("statuses", ConversationWork.STATUSES);
+		model.addAttribute("canFlag", user.may(Permission.MANAGE_BRAND));
+		model.addAttribute("flaggedBy",
+				detail.customer().abusive() == null ? null
+						: tenancy.team(brand.tenant())
+							.stream()
+							.filter(m -> m.id().value().equals(detail.customer().abusive().by()))
+							.map(m -> m.name() != null ? m.name() : m.email())
+							.findFirst()
+							.orElse(""));
 		Map<String, String> values = Map.of("customer.name",
 				detail.conversation().customer() == null || detail.conversation().customer().name() == null ? ""
 						: detail.conversation().customer().name(),
@@ -343,6 +352,18 @@ class InboxController {
 		Brand brand = brandOf(user, request, id);
 		work.label(brand.tenant(), id, add == null || add.isBlank() ? List.of() : List.of(add),
 				remove == null || remove.isBlank() ? List.of() : List.of(remove), user.id());
+		return "redirect:/inbox/conversations/" + id;
+	}
+
+	/** A brand manager flags the customer as abusive, or lifts the flag. */
+	@PostMapping("/conversations/{id}/abusive")
+	String abusive(CurrentUser user, HttpServletRequest request, @PathVariable UUID id,
+			@RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean lift,
+			RedirectAttributes flash) {
+		Brand brand = brandOf(user, request, id);
+		BrandAccess.require(user, Permission.MANAGE_BRAND);
+		work.flagCustomer(brand.tenant(), id, !lift, note, user.id());
+		flash.addFlashAttribute("notice", lift ? "conversation.abusive.lifted" : "conversation.abusive.flagged");
 		return "redirect:/inbox/conversations/" + id;
 	}
 

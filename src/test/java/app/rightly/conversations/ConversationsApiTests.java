@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -194,6 +195,30 @@ class ConversationsApiTests {
 		assertThat(JsonPath.<Boolean>read(read(base + "/conversations?topic=" + topic, agency.agent()),
 				"$.items[0].unread"))
 			.isTrue();
+	}
+
+	@Test
+	void aManagerFlagsAnAbusiveCustomerAndAnAgentCannot() throws Exception {
+		String rude = customerSays("abuse" + run, "@" + run + "rude", "@brand you are useless idiots", 10);
+		String customer = JsonPath.read(read(base + "/conversations/" + rude, agency.agent()),
+				"$.conversation.customer.id");
+		String flagUrl = base + "/customers/" + customer + "/abusive";
+		call(put(flagUrl), agency.agent(), "{\"note\": \"insults\"}").andExpect(status().isForbidden());
+		call(put("/api/v1/brands/" + other.brand().slug() + "/customers/" + customer + "/abusive"), other.owner(),
+				"{\"note\": \"x\"}")
+			.andExpect(status().isNotFound());
+		call(put(flagUrl), agency.owner(), "{\"note\": " + quote("x".repeat(501)) + "}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("note"));
+		call(put(flagUrl), agency.owner(), "{\"note\": \"insults agents by name\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.note").value("insults agents by name"));
+		String detail = read(base + "/conversations/" + rude, agency.agent());
+		assertThat(JsonPath.<String>read(detail, "$.customer.abusive.note")).isEqualTo("insults agents by name");
+		assertThat(JsonPath.<Boolean>read(detail, "$.conversation.customer.abusive")).isTrue();
+		call(delete(flagUrl), agency.owner(), null).andExpect(status().isNoContent());
+		assertThat(JsonPath.<Boolean>read(read(base + "/conversations/" + rude, agency.agent()),
+				"$.conversation.customer.abusive"))
+			.isFalse();
 	}
 
 	@Test
