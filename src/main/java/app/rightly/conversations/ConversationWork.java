@@ -68,8 +68,11 @@ public class ConversationWork {
 
 	private final AbuseFlags abuseFlags;
 
+	private final SlaBreaches breaches;
+
 	ConversationWork(JdbcClient jdbc, TenancyManagement tenancy, ReplyCoach coach, BrandTopics topics, SlaPolicies slas,
-			CustomerQueries customers, AbuseFlags abuseFlags) {
+			CustomerQueries customers, AbuseFlags abuseFlags, SlaBreaches breaches) {
+		this.breaches = breaches;
 		this.abuseFlags = abuseFlags;
 		this.slas = slas;
 		this.customers = customers;
@@ -860,6 +863,7 @@ public class ConversationWork {
 		UUID messageId = Ids.newId();
 		UUID outboxId = Ids.newId();
 		Instant now = Instant.now();
+		breaches.recordLateReply(tenant, id, now);
 		String author = tenancy.team(tenant)
 			.stream()
 			.filter(t -> t.id().equals(actor))

@@ -382,6 +382,44 @@ class ConversationsApiTests {
 	}
 
 	@Autowired
+	SlaBreaches breaches;
+
+	@Test
+	void missedTargetsAreRecordedOncePerWaitAndEndWithTheReply() throws Exception {
+		// customerSays writes messages dated a day and more ago: past every default
+		// target
+		String waiting = customerSays("late" + run, "@" + run + "late", "@brand where is my refund?", 10);
+		String answered = customerSays("late" + run, "@" + run + "answered", "@brand my bag is lost", 10);
+		// a reply between two rounds is recorded as it goes out
+		call(post(base + "/conversations/" + answered + "/replies"), agency.agent(),
+				"{\"text\": \"Sorry about your bag, we are on it and will write by 5pm.\", \"confirm\": true}")
+			.andExpect(status().isCreated());
+		breaches.recordAll(java.time.Instant.now());
+		breaches.recordAll(java.time.Instant.now());
+		String page = read(base + "/sla-breaches?limit=1000", agency.viewer());
+		assertThat(JsonPath.<List<String>>read(page, "$.items[?(@.conversation == '" + waiting + "')].target"))
+			.containsExactly("first");
+		assertThat(JsonPath.<List<Object>>read(page, "$.items[?(@.conversation == '" + waiting + "')].endedAt"))
+			.containsOnlyNulls();
+		assertThat(JsonPath.<List<Object>>read(page, "$.items[?(@.conversation == '" + answered + "')].endedAt"))
+			.hasSize(1)
+			.doesNotContainNull();
+		// the wait ends when it is answered
+		call(post(base + "/conversations/" + waiting + "/replies"), agency.agent(),
+				"{\"text\": \"Sorry for the wait: your refund left today, you will see it by Friday.\", \"confirm\": true}")
+			.andExpect(status().isCreated());
+		breaches.recordAll(java.time.Instant.now());
+		assertThat(JsonPath.<List<Object>>read(read(base + "/sla-breaches?limit=1000", agency.viewer()),
+				"$.items[?(@.conversation == '" + waiting + "')].endedAt"))
+			.hasSize(1)
+			.doesNotContainNull();
+		call(get(base + "/sla-breaches?since=yesterday"), agency.viewer(), null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("since"));
+		// another agency sees none of them
+		call(get(base + "/sla-breaches"), other.owner(), null).andExpect(status().isNotFound());
+	}
+
+	@Autowired
 	AutoAssignment autoAssignment;
 
 	@Test

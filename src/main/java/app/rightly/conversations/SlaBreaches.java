@@ -1,0 +1,209 @@
+package app.rightly.conversations;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import app.rightly.shared.BackgroundTask;
+import app.rightly.shared.BrandId;
+import app.rightly.shared.Ids;
+import app.rightly.shared.InvalidInputException;
+import app.rightly.shared.OrganisationId;
+import app.rightly.shared.Tenant;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records every missed response target once per wait, in the background: each round finds
+ * the conversations whose customer has waited past the brand's target (exactly, business
+ * hours included) and writes a breach; when the wait ends (a reply, or resolved) the
+ * breach gets its end. A reply sent late between two rounds is recorded as it is sent.
+ * The insights report these records.
+ */
+@Component
+public class SlaBreaches extends BackgroundTask {
+
+	/** Conversations looked at per brand and round (the oldest waits first). */
+	static final int BATCH = 5_000;
+
+	private final JdbcClient jdbc;
+
+	private final SlaPolicies policies;
+
+	SlaBreaches(JdbcClient jdbc, SlaPolicies policies,
+			@Value("${rightly.sla.breach-period-millis:30000}") long periodMillis) {
+		super("sla-breaches", periodMillis);
+		this.jdbc = jdbc;
+		this.policies = policies;
+	}
+
+	/**
+	 * A missed target: which, for how long the customer had waited, and when it ended.
+	 */
+	public record Breach(UUID id, UUID conversation, String target, int risk, int targetMinutes, Instant awaitingSince,
+			Instant dueAt, Instant endedAt) {
+	}
+
+	/** A brand's breaches that fell due in [since, until), the latest first. */
+	@Transactional(readOnly = true)
+	public List<Breach> list(Tenant tenant, Instant since, Instant until, int limit) {
+		if (limit < 1 || limit > 1000) {
+			throw new InvalidInputException("limit", "must be 1 to 1,000");
+		}
+		return jdbc
+			.sql("""
+					SELECT id, conversation_id, target, risk, target_minutes, awaiting_since, due_at, ended_at
+					FROM sla_breach WHERE organisation_id = :org AND brand_id = :brand AND due_at >= :since AND due_at < :until
+					ORDER BY due_at DESC, id LIMIT :limit""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("since", Timestamp.from(since))
+			.param("until", Timestamp.from(until))
+			.param("limit", limit)
+			.query((rs, n) -> new Breach(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getInt(4), rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
+					rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
+			.list();
+	}
+
+	/** How many breaches fell due in [since, until). */
+	@Transactional(readOnly = true)
+	public int count(Tenant tenant, Instant since, Instant until) {
+		return jdbc.sql("""
+				SELECT count(*) FROM sla_breach
+				WHERE organisation_id = :org AND brand_id = :brand AND due_at >= :since AND due_at < :until""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("since", Timestamp.from(since))
+			.param("until", Timestamp.from(until))
+			.query(Integer.class)
+			.single();
+	}
+
+	/** One round for every brand; answers how many breaches were new. */
+	public int recordAll(Instant now) {
+		List<Tenant> brands = jdbc.sql("SELECT DISTINCT organisation_id, brand_id FROM channel")
+			.query((rs, n) -> new Tenant(new OrganisationId(rs.getObject(1, UUID.class)),
+					new BrandId(rs.getObject(2, UUID.class))))
+			.list();
+		int recorded = 0;
+		for (Tenant tenant : brands) {
+			recorded += record(tenant, now);
+		}
+		// waits that ended: answered, or resolved without a reply
+		jdbc.sql("""
+				UPDATE sla_breach b SET ended_at = COALESCE(c.last_reply_at, now())
+				FROM conversation c
+				WHERE b.ended_at IS NULL AND c.id = b.conversation_id
+				  AND (c.awaiting_since IS DISTINCT FROM b.awaiting_since OR c.status = 'resolved')""").update();
+		return recorded;
+	}
+
+	/** Records the brand's waits that are past their target now. */
+	@Transactional
+	int record(Tenant tenant, Instant now) {
+		SlaPolicy policy = policies.of(tenant);
+		record Waiting(UUID id, int risk, Instant since, boolean answeredBefore) {
+		}
+		// candidates in calendar time (exact for a calendar policy; a business-hours one
+		// is checked exactly below)
+		List<Waiting> waiting = jdbc.sql("""
+				SELECT c.id, c.risk, c.awaiting_since, c.first_reply_at IS NOT NULL FROM conversation c
+				WHERE c.organisation_id = :org AND c.brand_id = :brand AND c.awaiting_since IS NOT NULL
+				  AND c.status <> 'resolved'
+				  AND c.awaiting_since < CAST(:now AS timestamptz) - make_interval(mins => CASE
+				      WHEN c.risk >= 60 THEN (CASE WHEN c.first_reply_at IS NULL THEN :fh ELSE :nh END)
+				      WHEN c.risk >= 30 THEN (CASE WHEN c.first_reply_at IS NULL THEN :fm ELSE :nm END)
+				      ELSE (CASE WHEN c.first_reply_at IS NULL THEN :fl ELSE :nl END) END)
+				  AND NOT EXISTS (SELECT 1 FROM sla_breach b WHERE b.conversation_id = c.id
+				                  AND b.awaiting_since = c.awaiting_since)
+				ORDER BY c.awaiting_since LIMIT :limit""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("now", Timestamp.from(now))
+			.param("fh", policy.firstHigh())
+			.param("fm", policy.firstMedium())
+			.param("fl", policy.firstLow())
+			.param("nh", policy.nextHigh())
+			.param("nm", policy.nextMedium())
+			.param("nl", policy.nextLow())
+			.param("limit", BATCH)
+			.query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+					rs.getBoolean(4)))
+			.list();
+		List<Object[]> late = new ArrayList<>();
+		for (Waiting w : waiting) {
+			int minutes = policy.minutes(w.risk(), w.answeredBefore());
+			Instant due = policy.due(w.since(), minutes);
+			if (now.isAfter(due)) {
+				late.add(new Object[] { w.id(), w.answeredBefore() ? "next" : "first", w.risk(), minutes, w.since(),
+						due });
+			}
+		}
+		insert(tenant, late, null);
+		return late.size();
+	}
+
+	/**
+	 * A reply is going out: if the customer has waited past the target and no round has
+	 * recorded it yet, the breach is recorded now, ended by this reply.
+	 */
+	void recordLateReply(Tenant tenant, UUID conversation, Instant now) {
+		SlaPolicy policy = policies.of(tenant);
+		List<Object[]> late = jdbc.sql("""
+				SELECT risk, awaiting_since, first_reply_at IS NOT NULL FROM conversation
+				WHERE organisation_id = :org AND brand_id = :brand AND id = :id AND awaiting_since IS NOT NULL""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("id", conversation)
+			.query((rs, n) -> {
+				int risk = rs.getInt(1);
+				boolean answeredBefore = rs.getBoolean(3);
+				int minutes = policy.minutes(risk, answeredBefore);
+				Instant since = rs.getTimestamp(2).toInstant();
+				return new Object[] { conversation, answeredBefore ? "next" : "first", risk, minutes, since,
+						policy.due(since, minutes) };
+			})
+			.list()
+			.stream()
+			.filter(row -> now.isAfter((Instant) row[5]))
+			.toList();
+		insert(tenant, late, now);
+	}
+
+	private void insert(Tenant tenant, List<Object[]> rows, Instant endedAt) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO sla_breach (id, organisation_id, brand_id, conversation_id, target, risk, target_minutes,
+				                        awaiting_since, due_at, ended_at)
+				SELECT id, :org, :brand, conversation_id, target, risk, minutes, since, due, :ended
+				FROM unnest(:ids::uuid[], :conversations::uuid[], :targets::text[], :risks::int[], :minutes::int[],
+				            :since::timestamptz[], :due::timestamptz[])
+				     AS t(id, conversation_id, target, risk, minutes, since, due)
+				ON CONFLICT (conversation_id, awaiting_since) DO NOTHING""")
+			.param("org", tenant.organisation().value())
+			.param("brand", tenant.brand().value())
+			.param("ended", endedAt == null ? null : Timestamp.from(endedAt))
+			.param("ids", rows.stream().map(r -> Ids.newId()).toArray(UUID[]::new))
+			.param("conversations", rows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new))
+			.param("targets", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
+			.param("risks", rows.stream().map(r -> (Integer) r[2]).toArray(Integer[]::new))
+			.param("minutes", rows.stream().map(r -> (Integer) r[3]).toArray(Integer[]::new))
+			.param("since", rows.stream().map(r -> Timestamp.from((Instant) r[4])).toArray(Timestamp[]::new))
+			.param("due", rows.stream().map(r -> Timestamp.from((Instant) r[5])).toArray(Timestamp[]::new))
+			.update();
+	}
+
+	@Override
+	protected void round() {
+		recordAll(Instant.now());
+	}
+
+}
