@@ -89,6 +89,9 @@ class TenantWallTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	app.rightly.conversations.SavedViews savedViews;
+
 	TenancyFixtures.Agency ours;
 
 	TenancyFixtures.Agency theirs;
@@ -142,6 +145,8 @@ class TenantWallTests {
 					.id()
 					.toString());
 		ids.put("task", "sentiment");
+		ids.put("view",
+				savedViews.create(brand.tenant(), agency.owner().id(), "Wall", "status=open", true).id().toString());
 		ids.put("customer",
 				jdbc.sql("SELECT customer_id FROM conversation WHERE id = :id")
 					.param("id", ingested.conversationId())

@@ -171,6 +171,59 @@ public class ConversationWork {
 
 	@Transactional(readOnly = true)
 	public Page list(Tenant tenant, UserId me, Filter filter) {
+		Where w = where(tenant, me, filter);
+		String where = w.sql();
+		Map<String, Object> params = w.params();
+		SlaPolicy policy = w.policy();
+		String sort = w.sort();
+		String order = switch (sort) {
+			case "newest" -> " ORDER BY c.last_message_at DESC, c.id";
+			case "oldest" -> " ORDER BY c.last_message_at ASC, c.id";
+			default -> " ORDER BY c.risk DESC, c.last_message_at DESC, c.id";
+		};
+		Map<UUID, String> names = teamNames(tenant);
+		Instant now = Instant.now();
+		// the page of conversations first, then their details: only those rows are joined
+		String joins = ITEM_FROM.substring(ITEM_FROM.indexOf('\n') + 1);
+		List<Item> items = jdbc
+			.sql("SELECT " + ITEM_COLUMNS + " FROM (SELECT * FROM conversation c" + where + order
+					+ " LIMIT :limit OFFSET :offset) c " + joins + order)
+			.params(params)
+			.param("limit", filter.limit() + 1)
+			.param("offset", filter.offset())
+			.query((rs, n) -> item(rs, names, now, policy))
+			.list();
+		if (filter.breached() && policy.businessHours()) {
+			items = items.stream().filter(i -> i.sla() != null && i.sla().breached()).toList();
+		}
+		int total = count(w);
+		boolean more = items.size() > filter.limit();
+		return new Page(withUnread(more ? items.subList(0, filter.limit()) : items, me), total,
+				more ? filter.offset() + filter.limit() : null);
+	}
+
+	/** How many conversations the filter finds, counted up to 10,000. */
+	@Transactional(readOnly = true)
+	public int count(Tenant tenant, UserId me, Filter filter) {
+		return count(where(tenant, me, filter));
+	}
+
+	/** Counted up to a limit, without the latest message: no filter needs it. */
+	private int count(Where w) {
+		return jdbc
+			.sql("SELECT count(*) FROM (SELECT 1 FROM conversation c" + w.sql() + " LIMIT " + (MAX_COUNT + 1) + ") n")
+			.params(w.params())
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * A filter as SQL: the WHERE clause, its parameters, the brand's policy, the order.
+	 */
+	private record Where(String sql, Map<String, Object> params, SlaPolicy policy, String sort) {
+	}
+
+	private Where where(Tenant tenant, UserId me, Filter filter) {
 		List<InvalidInputException.FieldError> errors = new ArrayList<>();
 		String sort = filter.sort() == null ? "risk" : filter.sort();
 		if (!SORTS.contains(sort)) {
@@ -283,35 +336,7 @@ public class ConversationWork {
 			params.put("q", q);
 			params.put("handle", (q.startsWith("@") ? q.substring(1) : q).toLowerCase(java.util.Locale.ROOT));
 		}
-		String order = switch (sort) {
-			case "newest" -> " ORDER BY c.last_message_at DESC, c.id";
-			case "oldest" -> " ORDER BY c.last_message_at ASC, c.id";
-			default -> " ORDER BY c.risk DESC, c.last_message_at DESC, c.id";
-		};
-		Map<UUID, String> names = teamNames(tenant);
-		Instant now = Instant.now();
-		// the page of conversations first, then their details: only those rows are joined
-		String joins = ITEM_FROM.substring(ITEM_FROM.indexOf('\n') + 1);
-		List<Item> items = jdbc
-			.sql("SELECT " + ITEM_COLUMNS + " FROM (SELECT * FROM conversation c" + where + order
-					+ " LIMIT :limit OFFSET :offset) c " + joins + order)
-			.params(params)
-			.param("limit", filter.limit() + 1)
-			.param("offset", filter.offset())
-			.query((rs, n) -> item(rs, names, now, policy))
-			.list();
-		if (filter.breached() && policy.businessHours()) {
-			items = items.stream().filter(i -> i.sla() != null && i.sla().breached()).toList();
-		}
-		// counted up to a limit, without the latest message: no filter needs it
-		Integer total = jdbc
-			.sql("SELECT count(*) FROM (SELECT 1 FROM conversation c" + where + " LIMIT " + (MAX_COUNT + 1) + ") n")
-			.params(params)
-			.query(Integer.class)
-			.single();
-		boolean more = items.size() > filter.limit();
-		return new Page(withUnread(more ? items.subList(0, filter.limit()) : items, me), total,
-				more ? filter.offset() + filter.limit() : null);
+		return new Where(where.toString(), params, policy, sort);
 	}
 
 	/** Conversation counts of the views: mine, unassigned, all (open ones). */

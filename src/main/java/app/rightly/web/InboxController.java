@@ -15,6 +15,7 @@ import app.rightly.conversations.ConversationWork.Item;
 import app.rightly.conversations.ConversationWork.ReplyResult;
 import app.rightly.conversations.ConversationWork.ThreadMessage;
 import app.rightly.conversations.SavedReplies;
+import app.rightly.conversations.SavedViews;
 import app.rightly.shared.InvalidInputException;
 import app.rightly.shared.NotFoundException;
 import app.rightly.tenancy.Brand;
@@ -62,8 +63,12 @@ class InboxController {
 
 	private final Channels channels;
 
+	private final SavedViews savedViews;
+
 	InboxController(CurrentBrand currentBrand, ConversationWork work, TenancyManagement tenancy, BrandModels models,
-			BrandAccess access, SavedReplies savedReplies, BrandTopics topics, Channels channels) {
+			BrandAccess access, SavedReplies savedReplies, BrandTopics topics, Channels channels,
+			SavedViews savedViews) {
+		this.savedViews = savedViews;
 		this.topics = topics;
 		this.channels = channels;
 		this.access = access;
@@ -119,35 +124,57 @@ class InboxController {
 	}
 
 	@GetMapping
-	String inbox(CurrentUser user, HttpServletRequest request, @RequestParam(defaultValue = "all") String view,
-			@RequestParam(defaultValue = "risk") String sort, @RequestParam(defaultValue = "open") String status,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String intent,
-			@RequestParam(required = false) String sentiment, @RequestParam(required = false) String urgency,
-			@RequestParam(defaultValue = "false") boolean breached, @RequestParam(defaultValue = "0") int cursor,
-			@RequestParam(required = false) String label, @RequestParam(required = false) String topic,
-			@RequestParam(defaultValue = "false") boolean review, @RequestParam(required = false) String channel,
-			@RequestParam(required = false) String agent, Model model) {
+	String inbox(CurrentUser user, HttpServletRequest request, @RequestParam Map<String, String> params, Model model) {
 		Brand brand = brand(user, request);
 		if (brand == null) {
 			return "inbox";
 		}
-		String assignee = switch (view) {
+		Map<String, String> p = new java.util.HashMap<>(params);
+		String view = p.getOrDefault("view", "all");
+		String agent = blank(p.get("agent"));
+		// a saved view names its assignee: me and none are the Mine and Unassigned views
+		String named = blank(p.get("assignee"));
+		if ("me".equals(named) || "none".equals(named)) {
+			view = named.equals("me") ? "mine" : "unassigned";
+		}
+		else if (named != null) {
+			view = "all";
+			agent = named;
+		}
+		p.put("assignee", switch (view) {
 			case "mine" -> "me";
 			case "unassigned" -> "none";
-			default -> blank(agent);
-		};
-		UUID channelId = uuid(channel);
-		Filter filter = new Filter(sort, status, assignee, channelId, blank(sentiment), blank(intent), blank(urgency),
-				blank(q), breached, Math.max(0, cursor), 50, blank(label), blank(topic), review);
+			default -> agent == null ? "" : agent;
+		});
+		p.putIfAbsent("status", "open");
+		p.putIfAbsent("sort", "risk");
+		int cursor = 0;
+		try {
+			cursor = Math.max(0, Integer.parseInt(p.getOrDefault("cursor", "0")));
+		}
+		catch (NumberFormatException ex) {
+			model.addAttribute("filterError", "cursor");
+		}
 		ConversationWork.Page page;
 		try {
-			page = work.list(brand.tenant(), user.id(), filter);
+			page = work.list(brand.tenant(), user.id(), SavedViews.filter(p, cursor, 50));
 		}
 		catch (InvalidInputException ex) {
 			page = work.list(brand.tenant(), user.id(),
-					new Filter("risk", "open", assignee, null, null, null, null, null, false, 0, 50));
+					new Filter("risk", "open", blank(p.get("assignee")), null, null, null, null, null, false, 0, 50));
 			model.addAttribute("filterError", ex.errors().get(0).field());
 		}
+		String sort = p.get("sort");
+		String status = p.get("status");
+		String q = p.get("q");
+		String intent = p.get("intent");
+		String sentiment = p.get("sentiment");
+		String urgency = p.get("urgency");
+		boolean breached = "true".equals(p.get("breached"));
+		String label = p.get("label");
+		String topic = p.get("topic");
+		boolean review = "true".equals(p.get("review"));
+		String channel = blank(p.get("channel"));
 		List<Row> rows = new ArrayList<>();
 		for (Item item : page.items()) {
 			Map<String, Object> a = parse(item.latest() == null ? null : item.latest().analysis());
@@ -169,8 +196,12 @@ class InboxController {
 		model.addAttribute("label", label);
 		model.addAttribute("topic", topic);
 		model.addAttribute("review", review);
-		model.addAttribute("channel", channelId);
-		model.addAttribute("agent", "all".equals(view) ? blank(agent) : null);
+		model.addAttribute("channel", channel);
+		model.addAttribute("agent", "all".equals(view) ? agent : null);
+		model.addAttribute("savedViews", savedViews.counted(brand.tenant(), user.id()));
+		model.addAttribute("saved", p.get("saved"));
+		model.addAttribute("currentUserId", user.id().value());
+		model.addAttribute("query", SavedViews.canonical(p));
 		model.addAttribute("topicChoices", topicChoices(brand));
 		model.addAttribute("channelChoices", channels.list(brand.tenant()));
 		model.addAttribute("team", tenancy.team(brand.tenant()));
@@ -197,13 +228,31 @@ class InboxController {
 		return choices;
 	}
 
-	private static UUID uuid(String s) {
-		try {
-			return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
+	/** Saves the current filters as a view (the agent's own, or shared with the team). */
+	@PostMapping("/views")
+	String saveView(CurrentUser user, HttpServletRequest request, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String query, @RequestParam(defaultValue = "false") boolean shared,
+			RedirectAttributes flash) {
+		Brand brand = brand(user, request);
+		if (brand == null) {
+			throw new NotFoundException("brand");
 		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("channel", "must be a channel id");
+		SavedViews.SavedView view = savedViews.create(brand.tenant(), user.id(), name, query == null ? "" : query,
+				shared);
+		flash.addFlashAttribute("notice", "inbox.views.saved");
+		flash.addFlashAttribute("noticeArg", view.name());
+		return "redirect:/inbox?" + view.query() + (view.query().isEmpty() ? "" : "&") + "saved=" + view.id();
+	}
+
+	@PostMapping("/views/{view}/delete")
+	String deleteView(CurrentUser user, HttpServletRequest request, @PathVariable UUID view, RedirectAttributes flash) {
+		Brand brand = brand(user, request);
+		if (brand == null) {
+			throw new NotFoundException("brand");
 		}
+		savedViews.delete(brand.tenant(), user.id(), user.may(Permission.MANAGE_BRAND), view);
+		flash.addFlashAttribute("notice", "inbox.views.deleted");
+		return "redirect:/inbox";
 	}
 
 	/** Bulk actions on the selected rows of the list. */

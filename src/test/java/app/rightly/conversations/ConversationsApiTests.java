@@ -381,6 +381,44 @@ class ConversationsApiTests {
 		call(get(base + "/sla-policy"), agency.agent(), null).andExpect(jsonPath("$.firstHigh").value(60));
 	}
 
+	@Test
+	void savedViewsKeepFiltersWithCountsForTheirOwnerOrTheTeam() throws Exception {
+		customerSays("views" + run, "@" + run + "fan", "@brand thank you, the crew was wonderful!", 10);
+		String created = call(post(base + "/saved-views"), agency.agent(), """
+				{"name": "Praise %s", "query": "intent=praise&q=%sfan&status=open"}""".formatted(run, run))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = JsonPath.read(created, "$.id");
+		assertThat(JsonPath.<String>read(created, "$.query")).isEqualTo("status=open&intent=praise&q=" + run + "fan");
+		String mine = read(base + "/saved-views", agency.agent());
+		assertThat(JsonPath.<List<Integer>>read(mine, "$[?(@.view.id == '" + id + "')].count")).containsExactly(1);
+		// not shared: the owner of the agency does not see it, nor can delete it
+		assertThat(JsonPath.<List<String>>read(read(base + "/saved-views", agency.owner()), "$[*].view.id"))
+			.doesNotContain(id);
+		call(delete(base + "/saved-views/" + id), agency.owner(), null).andExpect(status().isNotFound());
+		String shared = JsonPath.read(call(post(base + "/saved-views"), agency.agent(), """
+				{"name": "Late %s", "query": "breached=true", "shared": true}""".formatted(run))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		assertThat(JsonPath.<List<String>>read(read(base + "/saved-views", agency.owner()), "$[*].view.id"))
+			.contains(shared);
+		call(post(base + "/saved-views"), agency.agent(), "{\"name\": \"x\", \"query\": \"colour=red\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("query"));
+		call(post(base + "/saved-views"), agency.agent(), "{\"name\": \"x\", \"query\": \"sort=loudest\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("query"));
+		call(post(base + "/saved-views"), agency.agent(), "{\"name\": \"\", \"query\": \"\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
+		call(delete(base + "/saved-views/" + id), agency.agent(), null).andExpect(status().isNoContent());
+		call(delete(base + "/saved-views/" + shared), agency.owner(), null).andExpect(status().isNoContent());
+	}
+
 	@Autowired
 	SlaBreaches breaches;
 
