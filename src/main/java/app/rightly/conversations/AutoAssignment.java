@@ -41,9 +41,12 @@ public class AutoAssignment extends BackgroundTask {
 
 	private final TenancyManagement tenancy;
 
-	AutoAssignment(JdbcClient jdbc, TransactionTemplate transactions, TenancyManagement tenancy,
+	private final Presence presence;
+
+	AutoAssignment(JdbcClient jdbc, TransactionTemplate transactions, TenancyManagement tenancy, Presence presence,
 			@Value("${rightly.assignment.period-millis:2000}") long periodMillis) {
 		super("auto-assignment", periodMillis);
+		this.presence = presence;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.tenancy = tenancy;
@@ -185,6 +188,8 @@ public class AutoAssignment extends BackgroundTask {
 			.param("agents", rule.agents().toArray(new UUID[0]))
 			.query((rs, n) -> load.put(rs.getObject(1, UUID.class), rs.getInt(2)))
 			.list();
+		// agents who are away take nothing new: as if they were full
+		presence.away(rule.agents()).forEach(a -> load.put(a, Integer.MAX_VALUE));
 		List<UUID> to = choose(rule.mode(), rule.agents(), load, rule.cap(), rule.last(), waiting.size());
 		for (int i = 0; i < to.size(); i++) {
 			jdbc.sql(

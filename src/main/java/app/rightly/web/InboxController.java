@@ -16,6 +16,7 @@ import app.rightly.conversations.ConversationWork.ReplyResult;
 import app.rightly.conversations.ConversationWork.ThreadMessage;
 import app.rightly.conversations.SavedReplies;
 import app.rightly.conversations.SavedViews;
+import app.rightly.conversations.Presence;
 import app.rightly.shared.InvalidInputException;
 import app.rightly.shared.NotFoundException;
 import app.rightly.tenancy.Brand;
@@ -65,10 +66,13 @@ class InboxController {
 
 	private final SavedViews savedViews;
 
+	private final Presence presence;
+
 	InboxController(CurrentBrand currentBrand, ConversationWork work, TenancyManagement tenancy, BrandModels models,
-			BrandAccess access, SavedReplies savedReplies, BrandTopics topics, Channels channels,
-			SavedViews savedViews) {
+			BrandAccess access, SavedReplies savedReplies, BrandTopics topics, Channels channels, SavedViews savedViews,
+			Presence presence) {
 		this.savedViews = savedViews;
+		this.presence = presence;
 		this.topics = topics;
 		this.channels = channels;
 		this.access = access;
@@ -201,6 +205,7 @@ class InboxController {
 		model.addAttribute("savedViews", savedViews.counted(brand.tenant(), user.id()));
 		model.addAttribute("saved", p.get("saved"));
 		model.addAttribute("currentUserId", user.id().value());
+		model.addAttribute("available", presence.available(user.id()));
 		model.addAttribute("query", SavedViews.canonical(p));
 		model.addAttribute("topicChoices", topicChoices(brand));
 		model.addAttribute("channelChoices", channels.list(brand.tenant()));
@@ -252,6 +257,14 @@ class InboxController {
 		}
 		savedViews.delete(brand.tenant(), user.id(), user.may(Permission.MANAGE_BRAND), view);
 		flash.addFlashAttribute("notice", "inbox.views.deleted");
+		return "redirect:/inbox";
+	}
+
+	/** The agent takes new conversations, or is away. */
+	@PostMapping("/availability")
+	String availability(CurrentUser user, @RequestParam(defaultValue = "true") boolean available) {
+		BrandAccess.require(user, Permission.WORK_CONVERSATIONS);
+		presence.set(user.id(), available);
 		return "redirect:/inbox";
 	}
 

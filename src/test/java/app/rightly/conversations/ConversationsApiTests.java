@@ -483,6 +483,24 @@ class ConversationsApiTests {
 		List<String> assignees = JsonPath.read(page, "$.items[*].assignee.id");
 		assertThat(assignees).as("the cap of 2 leaves the third waiting").containsExactly(owner, owner);
 		assertThat(JsonPath.<List<Object>>read(page, "$.items[?(!@.assignee)]")).hasSize(1);
+		// an agent who is away takes nothing new, even below the cap
+		call(put("/api/v1/me/availability"), agency.owner(), "{}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("available"));
+		call(put("/api/v1/me/availability"), agency.owner(), "{\"available\": false}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.available").value(false));
+		call(put(other + "/assignment-rule"), agency.owner(),
+				"{\"mode\": \"round_robin\", \"cap\": 10, \"agents\": [\"%s\"]}".formatted(owner))
+			.andExpect(status().isOk());
+		autoAssignment.assignAll();
+		assertThat(JsonPath.<List<Object>>read(read(other + "/conversations?status=open&limit=200", agency.owner()),
+				"$.items[?(!@.assignee)]"))
+			.hasSize(1);
+		call(put("/api/v1/me/availability"), agency.owner(), "{\"available\": true}").andExpect(status().isOk());
+		autoAssignment.assignAll();
+		assertThat(JsonPath.<List<Object>>read(read(other + "/conversations?status=open&limit=200", agency.owner()),
+				"$.items[?(!@.assignee)]"))
+			.isEmpty();
+		call(get("/api/v1/me/availability"), agency.viewer(), null).andExpect(status().isForbidden());
 	}
 
 	@Test
