@@ -1,0 +1,185 @@
+package app.rightly.conversations.web;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.rightly.conversations.AutoAssignment;
+import app.rightly.conversations.SavedReplies;
+import app.rightly.conversations.SlaPolicies;
+import app.rightly.conversations.SlaPolicy;
+import app.rightly.shared.InvalidInputException;
+import app.rightly.tenancy.Brand;
+import app.rightly.tenancy.BrandAccess;
+import app.rightly.tenancy.CurrentUser;
+import app.rightly.tenancy.Permission;
+import app.rightly.tenancy.TenancyManagement;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings → Inbox: the brand's response targets (SLA policy), its automatic assignment
+ * rule and its saved replies — what the API offers, as forms. For managers and above.
+ */
+@Controller
+@RequestMapping("/brands/{brand}/inbox-settings")
+class InboxSettingsController {
+
+	private final BrandAccess access;
+
+	private final SlaPolicies slas;
+
+	private final AutoAssignment assignment;
+
+	private final SavedReplies savedReplies;
+
+	private final TenancyManagement tenancy;
+
+	InboxSettingsController(BrandAccess access, SlaPolicies slas, AutoAssignment assignment, SavedReplies savedReplies,
+			TenancyManagement tenancy) {
+		this.access = access;
+		this.slas = slas;
+		this.assignment = assignment;
+		this.savedReplies = savedReplies;
+		this.tenancy = tenancy;
+	}
+
+	/** What the SLA form sends; empty numbers are reported as out of range. */
+	record SlaForm(Integer firstHigh, Integer firstMedium, Integer firstLow, Integer nextHigh, Integer nextMedium,
+			Integer nextLow, Boolean businessHours, String timeZone, List<Integer> workDays, String dayStart,
+			String dayEnd) {
+
+		static SlaForm of(SlaPolicy p) {
+			return new SlaForm(p.firstHigh(), p.firstMedium(), p.firstLow(), p.nextHigh(), p.nextMedium(), p.nextLow(),
+					p.businessHours(), p.timeZone(), p.workDays(), p.dayStart().toString(), p.dayEnd().toString());
+		}
+
+		SlaPolicy policy() {
+			return new SlaPolicy(n(firstHigh), n(firstMedium), n(firstLow), n(nextHigh), n(nextMedium), n(nextLow),
+					Boolean.TRUE.equals(businessHours), timeZone, workDays == null ? List.of() : workDays,
+					time("dayStart", dayStart), time("dayEnd", dayEnd));
+		}
+
+		private static int n(Integer v) {
+			return v == null ? 0 : v;
+		}
+
+		private static LocalTime time(String field, String value) {
+			try {
+				return LocalTime.parse(value == null ? "" : value.strip());
+			}
+			catch (DateTimeParseException ex) {
+				throw new InvalidInputException(field, "must be a time such as 09:00");
+			}
+		}
+
+	}
+
+	record AssignmentForm(String mode, Integer cap, List<UUID> agents) {
+	}
+
+	record ReplyForm(UUID id, String name, String text) {
+	}
+
+	@GetMapping
+	String page(CurrentUser user, @PathVariable String brand, Model model) {
+		Brand b = brandFor(user, brand);
+		model.addAttribute("settingsBrand", b);
+		if (!model.containsAttribute("sla")) {
+			model.addAttribute("sla", SlaForm.of(slas.of(b.tenant())));
+		}
+		if (!model.containsAttribute("rule")) {
+			AutoAssignment.Rule r = assignment.rule(b.tenant());
+			model.addAttribute("rule", new AssignmentForm(r.mode(), r.cap(), r.agents()));
+		}
+		if (!model.containsAttribute("reply")) {
+			model.addAttribute("reply", new ReplyForm(null, "", ""));
+		}
+		model.addAttribute("modes", AutoAssignment.MODES);
+		model.addAttribute("team", tenancy.team(b.tenant()));
+		model.addAttribute("replies", savedReplies.list(b.tenant(), null));
+		model.addAttribute("variables", SavedReplies.VARIABLES);
+		model.addAttribute("days", List.of(1, 2, 3, 4, 5, 6, 7));
+		return "settings/inbox";
+	}
+
+	@PostMapping("/sla")
+	String sla(CurrentUser user, @PathVariable String brand, SlaForm form, Model model, RedirectAttributes flash) {
+		Brand b = brandFor(user, brand);
+		try {
+			slas.set(b.tenant(), form.policy());
+			flash.addFlashAttribute("notice", "inboxSettings.sla.saved");
+			return "redirect:/brands/" + b.slug() + "/inbox-settings";
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("sla", form);
+			model.addAttribute("slaErrors", errors(ex));
+			return page(user, brand, model);
+		}
+	}
+
+	@PostMapping("/assignment")
+	String assignment(CurrentUser user, @PathVariable String brand, AssignmentForm form, Model model,
+			RedirectAttributes flash) {
+		Brand b = brandFor(user, brand);
+		try {
+			assignment.setRule(b.tenant(), new AutoAssignment.Rule(form.mode(), form.cap() == null ? 0 : form.cap(),
+					form.agents() == null ? List.of() : form.agents()));
+			flash.addFlashAttribute("notice", "inboxSettings.assignment.saved");
+			return "redirect:/brands/" + b.slug() + "/inbox-settings";
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("rule", form);
+			model.addAttribute("ruleErrors", errors(ex));
+			return page(user, brand, model);
+		}
+	}
+
+	@PostMapping("/saved-replies")
+	String saveReply(CurrentUser user, @PathVariable String brand, ReplyForm form, Model model,
+			RedirectAttributes flash) {
+		Brand b = brandFor(user, brand);
+		try {
+			savedReplies.save(b.tenant(), form.id(), form.name(), form.text());
+			flash.addFlashAttribute("notice", "inboxSettings.replies.saved");
+			return "redirect:/brands/" + b.slug() + "/inbox-settings#saved-replies";
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("reply", form);
+			model.addAttribute("replyErrors", errors(ex));
+			return page(user, brand, model);
+		}
+	}
+
+	@PostMapping("/saved-replies/{savedReply}/delete")
+	String deleteReply(CurrentUser user, @PathVariable String brand, @PathVariable UUID savedReply,
+			RedirectAttributes flash) {
+		Brand b = brandFor(user, brand);
+		savedReplies.delete(b.tenant(), savedReply);
+		flash.addFlashAttribute("notice", "inboxSettings.replies.deleted");
+		return "redirect:/brands/" + b.slug() + "/inbox-settings#saved-replies";
+	}
+
+	/** The first problem of each field (agents[2] counts as agents). */
+	private static Map<String, String> errors(InvalidInputException ex) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ex.errors().forEach(e -> errors.putIfAbsent(e.field().replaceAll("\\[\\d+]$", ""), e.message()));
+		return errors;
+	}
+
+	private Brand brandFor(CurrentUser user, String brand) {
+		Brand b = access.brand(user, brand);
+		BrandAccess.require(user, Permission.MANAGE_BRAND);
+		return b;
+	}
+
+}
