@@ -179,24 +179,34 @@ public class ConversationWork {
 		String order = switch (sort) {
 			case "newest" -> " ORDER BY c.last_message_at DESC, c.id";
 			case "oldest" -> " ORDER BY c.last_message_at ASC, c.id";
-			default -> " ORDER BY c.risk DESC, c.last_message_at DESC, c.id";
+			default -> " ORDER BY c.risk DESC, c.id DESC";
 		};
 		Map<UUID, String> names = teamNames(tenant);
 		Instant now = Instant.now();
 		// the page of conversations first, then their details: only those rows are joined
 		String joins = ITEM_FROM.substring(ITEM_FROM.indexOf('\n') + 1);
-		List<Item> items = jdbc
-			.sql("SELECT " + ITEM_COLUMNS + " FROM (SELECT * FROM conversation c" + where + order
+		List<Item> items;
+		// a search counts its matches in the same pass (collecting them is its cost)
+		boolean search = filter.q() != null && !filter.q().isBlank();
+		long[] counted = { -1 };
+		items = jdbc
+			.sql("SELECT " + ITEM_COLUMNS + (search ? ", c.full_count" : "") + " FROM (SELECT *"
+					+ (search ? ", count(*) OVER () AS full_count" : "") + " FROM conversation c" + where + order
 					+ " LIMIT :limit OFFSET :offset) c " + joins + order)
 			.params(params)
 			.param("limit", filter.limit() + 1)
 			.param("offset", filter.offset())
-			.query((rs, n) -> item(rs, names, now, policy))
+			.query((rs, n) -> {
+				if (search) {
+					counted[0] = rs.getLong("full_count");
+				}
+				return item(rs, names, now, policy);
+			})
 			.list();
 		if (filter.breached() && policy.businessHours()) {
 			items = items.stream().filter(i -> i.sla() != null && i.sla().breached()).toList();
 		}
-		int total = count(w);
+		int total = counted[0] >= 0 ? (int) Math.min(counted[0], MAX_COUNT + 1) : count(w);
 		boolean more = items.size() > filter.limit();
 		return new Page(withUnread(more ? items.subList(0, filter.limit()) : items, me), total,
 				more ? filter.offset() + filter.limit() : null);
@@ -320,21 +330,26 @@ public class ConversationWork {
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
 			// a customer's handle (exactly, with or without @), or words of the names
-			// and texts of messages (PostgreSQL full-text search): one set of
-			// conversation ids, each part over an index, so no other conversation is read
-			where.append(" AND c.id IN (SELECT h.id FROM conversation h JOIN customer_identity ci "
+			// and texts of messages (PostgreSQL full-text search): the set of their
+			// conversations first, each part over an index, then those conversations by
+			// their primary key, so no other conversation is read
+			where.append(" AND c.id = ANY(ARRAY(SELECT h.id FROM conversation h JOIN customer_identity ci "
 					+ "ON ci.customer_id = h.customer_id WHERE ci.brand_id = :brand AND ci.identity_key = :handle "
 					+ "AND h.brand_id = :brand "
 					+ "UNION SELECT ms.conversation_id FROM message_search ms WHERE ms.brand_id = :brand "
 					+ "AND ms.words @@ plainto_tsquery('simple', :q) "
-					// the newest messages, which the indexer has not reached yet
-					+ "UNION SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand "
-					+ "AND s.seq > (SELECT last_seq FROM search_progress WHERE id = 1) "
+					+ "UNION SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand AND s.seq > :indexed "
 					+ "AND to_tsvector('simple', coalesce(s.author_name, '') || ' ' || s.text) "
-					+ "@@ plainto_tsquery('simple', :q))");
+					+ "@@ plainto_tsquery('simple', :q)))");
 			String q = filter.q().strip();
 			params.put("q", q);
 			params.put("handle", (q.startsWith("@") ? q.substring(1) : q).toLowerCase(java.util.Locale.ROOT));
+			// a number, not a sub-query, so that the planner reads the tail by its index
+			params.put("indexed",
+					jdbc.sql("SELECT last_seq FROM search_progress WHERE id = 1")
+						.query(Long.class)
+						.optional()
+						.orElse(0L));
 		}
 		return new Where(where.toString(), params, policy, sort);
 	}
@@ -342,16 +357,23 @@ public class ConversationWork {
 	/** Conversation counts of the views: mine, unassigned, all (open ones). */
 	@Transactional(readOnly = true)
 	public Map<String, Integer> counts(Tenant tenant, UserId me) {
-		return jdbc.sql("""
-				SELECT count(*) FILTER (WHERE assignee_id = :me) AS mine,
-				       count(*) FILTER (WHERE assignee_id IS NULL) AS unassigned,
-				       count(*) AS all
-				FROM conversation WHERE organisation_id = :org AND brand_id = :brand AND status = 'open'""")
+		// each over its index, counted up to 10,000 (shown as "10,000+"), so a busy inbox
+		// does not read every open conversation to draw its tabs
+		String open = "SELECT count(*) FROM (SELECT 1 FROM conversation WHERE organisation_id = :org "
+				+ "AND brand_id = :brand AND status = 'open' AND %s LIMIT " + (MAX_COUNT + 1) + ") n";
+		Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+		counts.put("mine", count(tenant, open.formatted("assignee_id = :me"), me));
+		counts.put("unassigned", count(tenant, open.formatted("assignee_id IS NULL"), me));
+		counts.put("all", count(tenant, open.formatted("true"), me));
+		return counts;
+	}
+
+	private int count(Tenant tenant, String sql, UserId me) {
+		return jdbc.sql(sql)
 			.param("me", me.value())
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
-			.query((rs, n) -> Map.of("mine", rs.getInt("mine"), "unassigned", rs.getInt("unassigned"), "all",
-					rs.getInt("all")))
+			.query(Integer.class)
 			.single();
 	}
 

@@ -127,6 +127,19 @@ class ConversationsApiTests {
 				JsonPath.<List<String>>read(read(base + "/conversations?q=thieves", agency.agent()), "$.items[*].id"))
 			.contains(angry)
 			.doesNotContain(thanks);
+		// a word on more conversations than a page: tested one by one, riskiest first;
+		// the
+		// page is the same as when every match is collected
+		customerSays("risk", "@" + run + "calm", "@brand thieves took my bag, can you help?", 10);
+		List<String> every = JsonPath.read(read(base + "/conversations?q=thieves&limit=200", agency.agent()),
+				"$.items[*].id");
+		assertThat(every).hasSizeGreaterThan(1);
+		String onePage = read(base + "/conversations?q=thieves&limit=1", agency.agent());
+		assertThat(JsonPath.<List<String>>read(onePage, "$.items[*].id")).containsExactly(every.get(0));
+		assertThat(JsonPath.<Integer>read(onePage, "$.next")).isEqualTo(1);
+		assertThat(JsonPath.<List<String>>read(read(base + "/conversations?q=thieves&limit=1&cursor=1", agency.agent()),
+				"$.items[*].id"))
+			.containsExactly(every.get(1));
 		assertThat(JsonPath.<List<String>>read(read(base + "/conversations?q=@" + run + "ANGRY", agency.agent()),
 				"$.items[*].id"))
 			.containsExactly(angry);
