@@ -903,6 +903,12 @@ public class ConversationWork {
 		if (text.length() > MAX_REPLY) {
 			throw new InvalidInputException("text", "must be at most 10,000 characters");
 		}
+		// a public reply must fit the network's post, whatever the agent confirms
+		int fits = ChannelKinds.replyLimit(item.channel().kind(), "public".equals(item.visibility()));
+		if (text.codePointCount(0, text.length()) > fits) {
+			throw new InvalidInputException("text", "must be at most " + fits + " characters on "
+					+ item.channel().kind() + " (a public reply); shorten it or continue in private");
+		}
 		ReplyCoach.Coaching coaching = coach.coach(text, context(tenant, item));
 		if (coaching.serious() && !confirm) {
 			return new ReplyResult("needs_confirmation", null, null, coaching);

@@ -433,6 +433,32 @@ class ConversationsApiTests {
 	}
 
 	@Autowired
+	app.rightly.channels.Channels channels;
+
+	@Test
+	void aPublicReplyMustFitTheNetworksPostEvenWhenConfirmed() throws Exception {
+		channels.ensure(agency.brand().tenant(), new app.rightly.channels.ChannelKey("x", "brand" + run));
+		String body = """
+				{"channel": {"kind": "x", "name": "brand%s"}, "externalId": "%s", "direction": "inbound",
+				 "author": {"handle": "@%slong"}, "text": "@brand my bag is lost", "createdAt": "2026-11-21T09:00:00Z",
+				 "visibility": "public"}""".formatted(run, UUID.randomUUID(), run);
+		String conversation = JsonPath
+			.read(call(post(base + "/messages"), agency.agent(), body).andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.results[0].conversationId");
+		String tooLong = "Sorry about your bag. " + "We are looking for it right now. ".repeat(9);
+		assertThat(tooLong.length()).isGreaterThan(280);
+		call(post(base + "/conversations/" + conversation + "/replies"), agency.agent(),
+				"{\"text\": " + quote(tooLong) + ", \"confirm\": true}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("text"));
+		call(post(base + "/conversations/" + conversation + "/replies"), agency.agent(),
+				"{\"text\": \"Sorry about your bag, we are on it and will DM you by 5pm.\", \"confirm\": true}")
+			.andExpect(status().isCreated());
+	}
+
+	@Autowired
 	SlaBreaches breaches;
 
 	@Test
