@@ -339,8 +339,8 @@ public class ConversationWork {
 			where.append(" AND c.id = ANY(ARRAY(SELECT h.id FROM conversation h JOIN customer_identity ci "
 					+ "ON ci.customer_id = h.customer_id WHERE ci.brand_id = :brand AND ci.identity_key = :handle "
 					+ "AND h.brand_id = :brand "
-					+ "UNION SELECT ms.conversation_id FROM message_search ms WHERE ms.brand_id = :brand "
-					+ "AND ms.words @@ plainto_tsquery('simple', :q) "
+					+ "UNION SELECT cs.conversation_id FROM conversation_search cs WHERE cs.brand_id = :brand "
+					+ "AND cs.words @@ plainto_tsquery('simple', :q) "
 					+ "UNION SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand AND s.seq > :indexed "
 					+ "AND to_tsvector('simple', coalesce(s.author_name, '') || ' ' || s.text) "
 					+ "@@ plainto_tsquery('simple', :q)))");

@@ -11,11 +11,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the inbox's full-text index of message words ({@code message_search}) up to date,
- * in the background, in order of {@code message.seq}: ingest stores messages without
- * paying for the index. While messages stream in it waits, so it does not slow ingest,
- * but never more than a minute; the inbox searches the messages it has not reached yet
- * directly, so search is always complete.
+ * Keeps the inbox's full-text index up to date: one document of words per conversation
+ * ({@code conversation_search}: its messages' texts and authors' names, without
+ * positions), in the background, in order of {@code message.seq}: ingest stores messages
+ * without paying for the index. While messages stream in it waits, so it does not slow
+ * ingest, but never more than a minute; the inbox searches the messages it has not
+ * reached yet directly, so search is always complete.
  */
 @Component
 class SearchIndexer extends BackgroundTask {
@@ -61,11 +62,13 @@ class SearchIndexer extends BackgroundTask {
 			}
 			int n = jdbc
 				.sql("""
-						INSERT INTO message_search (message_id, brand_id, conversation_id, words)
-						SELECT id, brand_id, conversation_id, to_tsvector('simple', coalesce(author_name, '') || ' ' || text)
+						INSERT INTO conversation_search (conversation_id, brand_id, words)
+						SELECT conversation_id, brand_id,
+						       strip(to_tsvector('simple', string_agg(coalesce(author_name, '') || ' ' || text, ' ' ORDER BY seq)))
 						FROM message
 						WHERE seq > :last AND seq <= :upTo
-						ON CONFLICT (message_id) DO NOTHING""")
+						GROUP BY conversation_id, brand_id
+						ON CONFLICT (conversation_id) DO UPDATE SET words = strip(conversation_search.words || excluded.words)""")
 				.param("last", last)
 				.param("upTo", upTo)
 				.update();
