@@ -114,48 +114,39 @@ class InboxSettingsController {
 
 	@PostMapping("/sla")
 	String sla(CurrentUser user, @PathVariable String brand, SlaForm form, Model model, RedirectAttributes flash) {
-		Brand b = brandFor(user, brand);
-		try {
-			slas.set(b.tenant(), form.policy());
-			flash.addFlashAttribute("notice", "inboxSettings.sla.saved");
-			return "redirect:/brands/" + b.slug() + "/inbox-settings";
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("sla", form);
-			model.addAttribute("slaErrors", errors(ex));
-			return page(user, brand, model);
-		}
+		return submit(user, brand, model, flash, "sla", form, "", b -> slas.set(b.tenant(), form.policy()));
 	}
 
 	@PostMapping("/assignment")
 	String assignment(CurrentUser user, @PathVariable String brand, AssignmentForm form, Model model,
 			RedirectAttributes flash) {
-		Brand b = brandFor(user, brand);
-		try {
-			assignment.setRule(b.tenant(), new AutoAssignment.Rule(form.mode(), form.cap() == null ? 0 : form.cap(),
-					form.agents() == null ? List.of() : form.agents()));
-			flash.addFlashAttribute("notice", "inboxSettings.assignment.saved");
-			return "redirect:/brands/" + b.slug() + "/inbox-settings";
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("rule", form);
-			model.addAttribute("ruleErrors", errors(ex));
-			return page(user, brand, model);
-		}
+		return submit(user, brand, model, flash, "rule", form, "",
+				b -> assignment.setRule(b.tenant(), new AutoAssignment.Rule(form.mode(),
+						form.cap() == null ? 0 : form.cap(), form.agents() == null ? List.of() : form.agents())));
 	}
 
 	@PostMapping("/saved-replies")
 	String saveReply(CurrentUser user, @PathVariable String brand, ReplyForm form, Model model,
 			RedirectAttributes flash) {
+		return submit(user, brand, model, flash, "reply", form, "#saved-replies",
+				b -> savedReplies.save(b.tenant(), form.id(), form.name(), form.text()));
+	}
+
+	/**
+	 * Saves one form: back to the page with a notice, or the page again with the form as
+	 * sent and its errors by field ({@code <name>Errors}).
+	 */
+	private String submit(CurrentUser user, String brand, Model model, RedirectAttributes flash, String name,
+			Object form, String anchor, java.util.function.Consumer<Brand> save) {
 		Brand b = brandFor(user, brand);
 		try {
-			savedReplies.save(b.tenant(), form.id(), form.name(), form.text());
-			flash.addFlashAttribute("notice", "inboxSettings.replies.saved");
-			return "redirect:/brands/" + b.slug() + "/inbox-settings#saved-replies";
+			save.accept(b);
+			flash.addFlashAttribute("notice", "inboxSettings." + name + ".saved");
+			return "redirect:/brands/" + b.slug() + "/inbox-settings" + anchor;
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("reply", form);
-			model.addAttribute("replyErrors", errors(ex));
+			model.addAttribute(name, form);
+			model.addAttribute(name + "Errors", errors(ex));
 			return page(user, brand, model);
 		}
 	}
