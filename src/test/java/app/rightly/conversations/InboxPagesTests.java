@@ -1,0 +1,65 @@
+package app.rightly.conversations;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.rightly.channels.ChannelKey;
+import app.rightly.tenancy.ApiTokens;
+import app.rightly.tenancy.TenancyFixtures;
+import app.rightly.tenancy.TenancyManagement;
+import app.rightly.testing.RightlyIntegrationTest;
+import app.rightly.testing.Sessions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The inbox page: its filters survive paging and saving a view. */
+@RightlyIntegrationTest
+class InboxPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TenancyManagement tenancy;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	MessageIngestion ingestion;
+
+	@Test
+	void theNextPageAndASavedViewKeepEveryFilter() throws Exception {
+		TenancyFixtures.Agency agency = new TenancyFixtures(tenancy, tokens).anAgencyWithTwoBrands();
+		List<IncomingMessage> complaints = new ArrayList<>();
+		for (int i = 0; i < 51; i++) {
+			complaints.add(new IncomingMessage(new ChannelKey("api", "pages"), "p-" + UUID.randomUUID(),
+					IncomingMessage.Direction.INBOUND, new IncomingMessage.Sender("@pages" + i, null, null, null),
+					"my bag never arrived, third time I ask", Instant.now(), IncomingMessage.Visibility.PUBLIC, null,
+					null, Map.of()));
+		}
+		ingestion.ingest(agency.brand().tenant(), complaints);
+		MockHttpSession session = Sessions.signIn(mvc, agency.agent());
+		mvc.perform(post("/brands/switch").session(session).with(csrf()).param("brand", agency.brand().slug()));
+		mvc.perform(get("/inbox").session(session).param("intent", "complaint"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("intent=complaint&amp;cursor=50")));
+		mvc.perform(get("/inbox").session(session).param("view", "mine").param("intent", "complaint"))
+			.andExpect(content().string(containsString(
+					"name=\"query\" value=\"sort=risk&amp;status=open&amp;assignee=me&amp;intent=complaint\"")));
+	}
+
+}
