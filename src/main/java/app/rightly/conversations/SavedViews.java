@@ -170,7 +170,7 @@ public class SavedViews {
 	}
 
 	/** Parses {@code a=1&b=2} (URL-encoded), keeping the first value of each key. */
-	static Map<String, String> parse(String query) {
+	public static Map<String, String> parse(String query) {
 		Map<String, String> out = new LinkedHashMap<>();
 		for (String pair : query.strip().replaceFirst("^\\?", "").split("&")) {
 			if (pair.isEmpty()) {

@@ -179,14 +179,9 @@ class InboxController {
 		String topic = p.get("topic");
 		boolean review = "true".equals(p.get("review"));
 		String channel = blank(p.get("channel"));
-		List<Row> rows = new ArrayList<>();
-		for (Item item : page.items()) {
-			Map<String, Object> a = parse(item.latest() == null ? null : item.latest().analysis());
-			String text = item.latest() == null ? "" : item.latest().text();
-			rows.add(new Row(item, label(a, "sentiment", "label"), label(a, "intent", "label"),
-					label(a, "urgency", "level"), text.length() > 160 ? text.substring(0, 157) + "…" : text));
-		}
-		model.addAttribute("rows", rows);
+		// the conversation view lists the same conversations beside the one open
+		request.getSession(true).setAttribute(INBOX_QUERY, SavedViews.canonical(p));
+		model.addAttribute("rows", rows(page));
 		model.addAttribute("page", page);
 		model.addAttribute("counts", work.counts(brand.tenant(), user.id()));
 		model.addAttribute("view", view);
@@ -211,6 +206,36 @@ class InboxController {
 		model.addAttribute("channelChoices", channels.list(brand.tenant()));
 		model.addAttribute("team", tenancy.team(brand.tenant()));
 		return "inbox";
+	}
+
+	/** The session's last inbox filters (the inbox's query string). */
+	static final String INBOX_QUERY = "rightly.inboxQuery";
+
+	private List<Row> rows(ConversationWork.Page page) {
+		List<Row> rows = new ArrayList<>();
+		for (Item item : page.items()) {
+			Map<String, Object> a = parse(item.latest() == null ? null : item.latest().analysis());
+			String text = item.latest() == null ? "" : item.latest().text();
+			rows.add(new Row(item, label(a, "sentiment", "label"), label(a, "intent", "label"),
+					label(a, "urgency", "level"), text.length() > 160 ? text.substring(0, 157) + "…" : text));
+		}
+		return rows;
+	}
+
+	/**
+	 * The first page of the list the agent came from (their last inbox filters), to show
+	 * beside a conversation; none when those filters do not apply to this brand.
+	 */
+	private List<Row> queue(CurrentUser user, HttpServletRequest request, Brand brand) {
+		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		Object query = session == null ? null : session.getAttribute(INBOX_QUERY);
+		try {
+			return rows(work.list(brand.tenant(), user.id(),
+					SavedViews.filter(SavedViews.parse(query instanceof String q ? q : "status=open"), 0, 50)));
+		}
+		catch (InvalidInputException ex) {
+			return List.of();
+		}
 	}
 
 	/** A topic to filter by: its key (an id, or a label of the topic model) and name. */
@@ -294,6 +319,9 @@ class InboxController {
 		Brand brand = brandOf(user, request, id);
 		Detail detail = work.detail(brand.tenant(), id);
 		work.markRead(brand.tenant(), id, user.id());
+		model.addAttribute("queue", queue(user, request, brand));
+		Object query = request.getSession(false) == null ? null : request.getSession(false).getAttribute(INBOX_QUERY);
+		model.addAttribute("inboxQuery", query instanceof String q ? q : "");
 		List<Line> lines = new ArrayList<>();
 		for (ThreadMessage m : detail.messages()) {
 			Map<String, Object> a = parse(m.analysis());

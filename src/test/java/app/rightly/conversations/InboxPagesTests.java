@@ -57,6 +57,17 @@ class InboxPagesTests {
 		mvc.perform(get("/inbox").session(session).param("intent", "complaint"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("intent=complaint&amp;cursor=50")));
+		// a conversation opens beside the list the agent came from
+		String first = ingestion.ingest(agency.brand().tenant(), List.of(complaints.get(0)))
+			.get(0)
+			.conversationId()
+			.toString();
+		mvc.perform(get("/inbox/conversations/" + first).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-testid=\"queue\"")))
+			.andExpect(content().string(containsString("is-current")))
+			.andExpect(
+					content().string(containsString("href=\"/inbox?sort=risk&amp;status=open&amp;intent=complaint\"")));
 		mvc.perform(get("/inbox").session(session).param("view", "mine").param("intent", "complaint"))
 			.andExpect(content().string(containsString(
 					"name=\"query\" value=\"sort=risk&amp;status=open&amp;assignee=me&amp;intent=complaint\"")));
