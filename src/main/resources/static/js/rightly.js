@@ -196,4 +196,11 @@
 		var names = { r: 'reply', n: 'note', a: 'assign', e: 'resolve', '/': 'search' };
 		return names[key] ? focusShortcut(names[key]) : false;
 	}
+
+	// beside a conversation, the list shows where the open one is
+	var open = document.querySelector('.queue .is-current');
+	if (open) {
+		open.scrollIntoView({ block: 'center' });
+		window.scrollTo(0, 0);
+	}
 }());
