@@ -139,12 +139,12 @@ public class ConversationWork {
 	// -----------------------------------------------------------------------------
 
 	/** The response clock of a conversation under the brand's policy. */
-	static Sla sla(SlaPolicy policy, int risk, Instant awaitingSince, boolean answeredBefore, String status,
-			Instant now) {
+	static Sla sla(SlaPolicy policy, int risk, String channelKind, Instant awaitingSince, boolean answeredBefore,
+			String status, Instant now) {
 		if (awaitingSince == null || status.equals("resolved")) {
 			return null;
 		}
-		int minutes = policy.minutes(risk, answeredBefore);
+		int minutes = policy.minutes(risk, answeredBefore, channelKind);
 		Instant due = policy.due(awaitingSince, minutes);
 		return new Sla(Duration.ofMinutes(minutes).toString() + (policy.businessHours() ? " business" : ""),
 				awaitingSince, due, now.isAfter(due), Duration.between(now, due).toSeconds());
@@ -320,16 +320,7 @@ public class ConversationWork {
 			// late in calendar time: exact for a calendar policy, and the candidates of a
 			// business-hours one (whose page is then filtered exactly below)
 			where.append(" AND c.awaiting_since IS NOT NULL AND c.status <> 'resolved' AND c.awaiting_since < now() - "
-					+ "make_interval(mins => CASE WHEN c.risk >= 60 THEN "
-					+ "(CASE WHEN c.first_reply_at IS NULL THEN :fh ELSE :nh END) WHEN c.risk >= 30 THEN "
-					+ "(CASE WHEN c.first_reply_at IS NULL THEN :fm ELSE :nm END) ELSE "
-					+ "(CASE WHEN c.first_reply_at IS NULL THEN :fl ELSE :nl END) END)");
-			params.put("fh", policy.firstHigh());
-			params.put("fm", policy.firstMedium());
-			params.put("fl", policy.firstLow());
-			params.put("nh", policy.nextHigh());
-			params.put("nm", policy.nextMedium());
-			params.put("nl", policy.nextLow());
+					+ "make_interval(mins => " + slas.minutesSql(tenant, policy, params) + ")");
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
 			// a customer's handle (exactly, with or without @), or words of the names
@@ -405,8 +396,8 @@ public class ConversationWork {
 						: new Latest(latestId, rs.getString("latest_text"), instant(rs.getTimestamp("latest_at")),
 								rs.getString("latest_direction"), rs.getString("analysis")),
 				instant(rs.getTimestamp("last_message_at")), rs.getInt("message_count"),
-				sla(policy, risk, instant(rs.getTimestamp("awaiting_since")), rs.getTimestamp("first_reply_at") != null,
-						status, now),
+				sla(policy, risk, rs.getString("channel_kind"), instant(rs.getTimestamp("awaiting_since")),
+						rs.getTimestamp("first_reply_at") != null, status, now),
 				instant(rs.getTimestamp("snoozed_until")), rs.getString("visibility"),
 				List.of((String[]) rs.getArray("labels").getArray()), null);
 	}

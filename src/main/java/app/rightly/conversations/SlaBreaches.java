@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import app.rightly.shared.BackgroundTask;
@@ -108,37 +109,32 @@ public class SlaBreaches extends BackgroundTask {
 	@Transactional
 	int record(Tenant tenant, Instant now) {
 		SlaPolicy policy = policies.of(tenant);
-		record Waiting(UUID id, int risk, Instant since, boolean answeredBefore) {
+		record Waiting(UUID id, int risk, Instant since, boolean answeredBefore, String kind) {
 		}
 		// candidates in calendar time (exact for a calendar policy; a business-hours one
 		// is checked exactly below)
+		Map<String, Object> params = new java.util.HashMap<>();
+		String target = policies.minutesSql(tenant, policy, params);
 		List<Waiting> waiting = jdbc.sql("""
-				SELECT c.id, c.risk, c.awaiting_since, c.first_reply_at IS NOT NULL FROM conversation c
+				SELECT c.id, c.risk, c.awaiting_since, c.first_reply_at IS NOT NULL, ch.kind FROM conversation c
+				JOIN channel ch ON ch.id = c.channel_id
 				WHERE c.organisation_id = :org AND c.brand_id = :brand AND c.awaiting_since IS NOT NULL
 				  AND c.status <> 'resolved'
-				  AND c.awaiting_since < CAST(:now AS timestamptz) - make_interval(mins => CASE
-				      WHEN c.risk >= 60 THEN (CASE WHEN c.first_reply_at IS NULL THEN :fh ELSE :nh END)
-				      WHEN c.risk >= 30 THEN (CASE WHEN c.first_reply_at IS NULL THEN :fm ELSE :nm END)
-				      ELSE (CASE WHEN c.first_reply_at IS NULL THEN :fl ELSE :nl END) END)
+				  AND c.awaiting_since < CAST(:now AS timestamptz) - make_interval(mins => %s)
 				  AND NOT EXISTS (SELECT 1 FROM sla_breach b WHERE b.conversation_id = c.id
 				                  AND b.awaiting_since = c.awaiting_since)
-				ORDER BY c.awaiting_since LIMIT :limit""")
+				ORDER BY c.awaiting_since LIMIT :limit""".formatted(target))
+			.params(params)
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
 			.param("now", Timestamp.from(now))
-			.param("fh", policy.firstHigh())
-			.param("fm", policy.firstMedium())
-			.param("fl", policy.firstLow())
-			.param("nh", policy.nextHigh())
-			.param("nm", policy.nextMedium())
-			.param("nl", policy.nextLow())
 			.param("limit", BATCH)
 			.query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getInt(2), rs.getTimestamp(3).toInstant(),
-					rs.getBoolean(4)))
+					rs.getBoolean(4), rs.getString(5)))
 			.list();
 		List<Object[]> late = new ArrayList<>();
 		for (Waiting w : waiting) {
-			int minutes = policy.minutes(w.risk(), w.answeredBefore());
+			int minutes = policy.minutes(w.risk(), w.answeredBefore(), w.kind());
 			Instant due = policy.due(w.since(), minutes);
 			if (now.isAfter(due)) {
 				late.add(new Object[] { w.id(), w.answeredBefore() ? "next" : "first", w.risk(), minutes, w.since(),
@@ -155,16 +151,18 @@ public class SlaBreaches extends BackgroundTask {
 	 */
 	void recordLateReply(Tenant tenant, UUID conversation, Instant now) {
 		SlaPolicy policy = policies.of(tenant);
-		List<Object[]> late = jdbc.sql("""
-				SELECT risk, awaiting_since, first_reply_at IS NOT NULL FROM conversation
-				WHERE organisation_id = :org AND brand_id = :brand AND id = :id AND awaiting_since IS NOT NULL""")
+		List<Object[]> late = jdbc
+			.sql("""
+					SELECT c.risk, c.awaiting_since, c.first_reply_at IS NOT NULL, ch.kind FROM conversation c
+					JOIN channel ch ON ch.id = c.channel_id
+					WHERE c.organisation_id = :org AND c.brand_id = :brand AND c.id = :id AND c.awaiting_since IS NOT NULL""")
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
 			.param("id", conversation)
 			.query((rs, n) -> {
 				int risk = rs.getInt(1);
 				boolean answeredBefore = rs.getBoolean(3);
-				int minutes = policy.minutes(risk, answeredBefore);
+				int minutes = policy.minutes(risk, answeredBefore, rs.getString(4));
 				Instant since = rs.getTimestamp(2).toInstant();
 				return new Object[] { conversation, answeredBefore ? "next" : "first", risk, minutes, since,
 						policy.due(since, minutes) };

@@ -7,22 +7,48 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A brand's response targets: minutes by risk band (high: risk 60 and above, medium: 30
  * to 59, low: below) for the first reply and for each next one, counted in calendar time
  * or only in business hours (work days, from {@code dayStart} to {@code dayEnd}, in the
- * brand's time zone).
+ * brand's time zone). A channel kind named in {@code channels} (e-mail, X, …) has its own
+ * first and next targets instead of the risk bands.
  */
 public record SlaPolicy(int firstHigh, int firstMedium, int firstLow, int nextHigh, int nextMedium, int nextLow,
-		boolean businessHours, String timeZone, List<Integer> workDays, LocalTime dayStart, LocalTime dayEnd) {
+		boolean businessHours, String timeZone, List<Integer> workDays, LocalTime dayStart, LocalTime dayEnd,
+		Map<String, ChannelTarget> channels) {
+
+	/** The first and next reply targets of one channel kind, in minutes. */
+	public record ChannelTarget(int first, int next) {
+	}
+
+	public SlaPolicy {
+		channels = channels == null ? Map.of() : Map.copyOf(channels);
+	}
+
+	public SlaPolicy(int firstHigh, int firstMedium, int firstLow, int nextHigh, int nextMedium, int nextLow,
+			boolean businessHours, String timeZone, List<Integer> workDays, LocalTime dayStart, LocalTime dayEnd) {
+		this(firstHigh, firstMedium, firstLow, nextHigh, nextMedium, nextLow, businessHours, timeZone, workDays,
+				dayStart, dayEnd, Map.of());
+	}
 
 	/** What a brand has until it sets its own: 1 h, 4 h, 24 h in calendar time. */
 	public static final SlaPolicy DEFAULT = new SlaPolicy(60, 240, 1440, 60, 240, 1440, false, "UTC",
 			List.of(1, 2, 3, 4, 5), LocalTime.of(9, 0), LocalTime.of(17, 0));
 
 	/** The target for a conversation of this risk, before or after its first reply. */
+	public int minutes(int risk, boolean answeredBefore, String channelKind) {
+		ChannelTarget own = channelKind == null ? null : channels.get(channelKind);
+		if (own != null) {
+			return answeredBefore ? own.next() : own.first();
+		}
+		return minutes(risk, answeredBefore);
+	}
+
+	/** The target by risk band alone. */
 	public int minutes(int risk, boolean answeredBefore) {
 		if (risk >= 60) {
 			return answeredBefore ? nextHigh : firstHigh;

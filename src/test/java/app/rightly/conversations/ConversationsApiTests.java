@@ -392,6 +392,36 @@ class ConversationsApiTests {
 		call(get(other + "/sla-policy"), agency.owner(), null).andExpect(jsonPath("$.businessHours").value(true));
 		// the first brand keeps the default
 		call(get(base + "/sla-policy"), agency.agent(), null).andExpect(jsonPath("$.firstHigh").value(60));
+		// a channel kind with its own targets: an hour-old question is late on it (in
+		// another agency, whose brand has no other rule)
+		String theirs = "/api/v1/brands/" + this.other.brand().slug();
+		String body = """
+				{"channel": {"kind": "api", "name": "sla%s"}, "externalId": "%s", "direction": "inbound",
+				 "author": {"handle": "@%ssla"}, "text": "where can I find my invoice?", "createdAt": "%s"}"""
+			.formatted(run, UUID.randomUUID(), run, java.time.Instant.now().minusSeconds(3600));
+		String conversation = JsonPath
+			.read(call(post(theirs + "/messages"), this.other.owner(), body).andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.results[0].conversationId");
+		assertThat(JsonPath.<List<String>>read(
+				read(theirs + "/conversations?breached=true&limit=200", this.other.owner()), "$.items[*].id"))
+			.doesNotContain(conversation);
+		call(put(theirs + "/sla-policy"), this.other.owner(),
+				"{\"channels\": {\"pigeon\": {\"first\": 5, \"next\": 5}}}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("channels.pigeon"));
+		call(put(theirs + "/sla-policy"), this.other.owner(),
+				"{\"channels\": {\"api\": {\"first\": 30, \"next\": 45}}}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.channels.api.first").value(30))
+			.andExpect(jsonPath("$.firstHigh").value(60));
+		assertThat(JsonPath.<String>read(read(theirs + "/conversations/" + conversation, this.other.owner()),
+				"$.conversation.sla.target"))
+			.startsWith("PT30M");
+		assertThat(JsonPath.<List<String>>read(
+				read(theirs + "/conversations?breached=true&limit=200", this.other.owner()), "$.items[*].id"))
+			.contains(conversation);
 	}
 
 	@Test

@@ -20,6 +20,12 @@ class SlaPolicyTests {
 		assertThat(OFFICE.minutes(75, true)).isEqualTo(120);
 		assertThat(OFFICE.minutes(45, false)).isEqualTo(240);
 		assertThat(OFFICE.minutes(5, true)).isEqualTo(960);
+		SlaPolicy byChannel = new SlaPolicy(60, 240, 480, 120, 480, 960, false, "UTC", java.util.List.of(1),
+				java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0),
+				java.util.Map.of("email", new SlaPolicy.ChannelTarget(1440, 2880)));
+		assertThat(byChannel.minutes(75, false, "email")).as("e-mail has its own target").isEqualTo(1440);
+		assertThat(byChannel.minutes(75, true, "email")).isEqualTo(2880);
+		assertThat(byChannel.minutes(75, false, "x")).as("other kinds keep the bands").isEqualTo(60);
 	}
 
 	@Test

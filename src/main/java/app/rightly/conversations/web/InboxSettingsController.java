@@ -63,10 +63,11 @@ class InboxSettingsController {
 					p.businessHours(), p.timeZone(), p.workDays(), p.dayStart().toString(), p.dayEnd().toString());
 		}
 
-		SlaPolicy policy() {
+		/** The policy, keeping the channel kinds' own targets (set by API). */
+		SlaPolicy policy(Map<String, SlaPolicy.ChannelTarget> channels) {
 			return new SlaPolicy(n(firstHigh), n(firstMedium), n(firstLow), n(nextHigh), n(nextMedium), n(nextLow),
 					Boolean.TRUE.equals(businessHours), timeZone, workDays == null ? List.of() : workDays,
-					time("dayStart", dayStart), time("dayEnd", dayEnd));
+					time("dayStart", dayStart), time("dayEnd", dayEnd), channels);
 		}
 
 		private static int n(Integer v) {
@@ -104,6 +105,7 @@ class InboxSettingsController {
 		if (!model.containsAttribute("reply")) {
 			model.addAttribute("reply", new ReplyForm(null, "", ""));
 		}
+		model.addAttribute("slaChannels", new java.util.TreeMap<>(slas.of(b.tenant()).channels()));
 		model.addAttribute("modes", AutoAssignment.MODES);
 		model.addAttribute("team", tenancy.team(b.tenant()));
 		model.addAttribute("replies", savedReplies.list(b.tenant(), null));
@@ -114,7 +116,8 @@ class InboxSettingsController {
 
 	@PostMapping("/sla")
 	String sla(CurrentUser user, @PathVariable String brand, SlaForm form, Model model, RedirectAttributes flash) {
-		return submit(user, brand, model, flash, "sla", form, "", b -> slas.set(b.tenant(), form.policy()));
+		return submit(user, brand, model, flash, "sla", form, "",
+				b -> slas.set(b.tenant(), form.policy(slas.of(b.tenant()).channels())));
 	}
 
 	@PostMapping("/assignment")

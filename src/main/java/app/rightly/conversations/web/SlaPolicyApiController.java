@@ -39,12 +39,12 @@ class SlaPolicyApiController {
 	/** The policy as JSON: minutes, and times as HH:MM. */
 	record PolicyView(Integer firstHigh, Integer firstMedium, Integer firstLow, Integer nextHigh, Integer nextMedium,
 			Integer nextLow, Boolean businessHours, String timeZone, List<Integer> workDays, String dayStart,
-			String dayEnd) {
+			String dayEnd, java.util.Map<String, SlaPolicy.ChannelTarget> channels) {
 
 		static PolicyView of(SlaPolicy p) {
 			return new PolicyView(p.firstHigh(), p.firstMedium(), p.firstLow(), p.nextHigh(), p.nextMedium(),
 					p.nextLow(), p.businessHours(), p.timeZone(), p.workDays(), p.dayStart().toString(),
-					p.dayEnd().toString());
+					p.dayEnd().toString(), new java.util.TreeMap<>(p.channels()));
 		}
 
 	}
@@ -59,7 +59,9 @@ class SlaPolicyApiController {
 	@Operation(summary = "Set the brand's response targets (manager and above)", description = """
 			Minutes by risk band (high: risk ≥ 60, medium: 30–59, low: < 30) for the first reply (`first…`) and each \\
 			next one (`next…`); `businessHours: true` counts only `workDays` (1 = Monday … 7 = Sunday) from \\
-			`dayStart` to `dayEnd` (HH:MM) in `timeZone`. Omitted fields keep their current value.""")
+			`dayStart` to `dayEnd` (HH:MM) in `timeZone`; `channels` gives a channel kind its own targets instead of \
+			the bands (`{"email": {"first": 1440, "next": 1440}}`; `{}` removes them). Omitted fields keep their \
+			current value.""")
 	PolicyView set(CurrentUser user, @PathVariable String brand, @RequestBody PolicyView in) {
 		var tenant = access.tenant(user, brand, Permission.MANAGE_BRAND);
 		SlaPolicy now = policies.of(tenant);
@@ -70,7 +72,8 @@ class SlaPolicyApiController {
 				in.timeZone() == null ? now.timeZone() : in.timeZone(),
 				in.workDays() == null ? now.workDays() : in.workDays(),
 				in.dayStart() == null ? now.dayStart() : time(in.dayStart(), "dayStart"),
-				in.dayEnd() == null ? now.dayEnd() : time(in.dayEnd(), "dayEnd"));
+				in.dayEnd() == null ? now.dayEnd() : time(in.dayEnd(), "dayEnd"),
+				in.channels() == null ? now.channels() : in.channels());
 		return PolicyView.of(policies.set(tenant, p));
 	}
 
