@@ -133,6 +133,31 @@ public class ConversationWork {
 					false);
 		}
 
+		/**
+		 * The filter from query parameters as the inbox page and saved views write them
+		 * ({@code status=open&intent=complaint&…}); a bad channel id is named.
+		 */
+		public static Filter of(Map<String, String> p, int offset, int limit) {
+			String channel = blank(p.get("channel"));
+			UUID channelId = null;
+			if (channel != null) {
+				try {
+					channelId = UUID.fromString(channel);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new InvalidInputException("channel", "must be a channel id");
+				}
+			}
+			return new Filter(blank(p.get("sort")), blank(p.get("status")), blank(p.get("assignee")), channelId,
+					blank(p.get("sentiment")), blank(p.get("intent")), blank(p.get("urgency")), blank(p.get("q")),
+					"true".equals(p.get("breached")), offset, limit, blank(p.get("label")), blank(p.get("topic")),
+					"true".equals(p.get("review")));
+		}
+
+		private static String blank(String s) {
+			return s == null || s.isBlank() ? null : s.strip();
+		}
+
 	}
 
 	// ---- SLA

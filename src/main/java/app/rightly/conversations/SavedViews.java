@@ -77,7 +77,7 @@ public class SavedViews {
 		for (SavedView v : list(tenant, me)) {
 			int count;
 			try {
-				count = work.count(tenant, me, filter(v.parameters(), 0, 1));
+				count = work.count(tenant, me, Filter.of(v.parameters(), 0, 1));
 			}
 			catch (InvalidInputException ex) {
 				count = 0;
@@ -99,7 +99,7 @@ public class SavedViews {
 			errors.add(new FieldError("query", "must be an inbox query string of at most 1,000 characters"));
 		}
 		else {
-			for (String key : parse(query).keySet()) {
+			for (String key : parameters.keySet()) {
 				if (!KEYS.contains(key)) {
 					errors.add(new FieldError("query", "unknown filter '" + key + "'; use " + String.join(", ", KEYS)));
 					break;
@@ -110,7 +110,8 @@ public class SavedViews {
 			throw new InvalidInputException(errors);
 		}
 		try {
-			work.count(tenant, me, filter(parameters, 0, 1)); // bad values are named now
+			work.count(tenant, me, Filter.of(parameters, 0, 1)); // bad values are named
+																	// now
 		}
 		catch (InvalidInputException ex) {
 			throw new InvalidInputException("query", ex.errors().get(0).field() + " " + ex.errors().get(0).message());
@@ -145,28 +146,6 @@ public class SavedViews {
 		if (deleted == 0) {
 			throw new NotFoundException("saved view");
 		}
-	}
-
-	/** The inbox's filter from query parameters, as the API and the page take them. */
-	public static Filter filter(Map<String, String> p, int offset, int limit) {
-		String channel = blank(p.get("channel"));
-		UUID channelId = null;
-		if (channel != null) {
-			try {
-				channelId = UUID.fromString(channel);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidInputException("channel", "must be a channel id");
-			}
-		}
-		return new Filter(blank(p.get("sort")), blank(p.get("status")), blank(p.get("assignee")), channelId,
-				blank(p.get("sentiment")), blank(p.get("intent")), blank(p.get("urgency")), blank(p.get("q")),
-				"true".equals(p.get("breached")), offset, limit, blank(p.get("label")), blank(p.get("topic")),
-				"true".equals(p.get("review")));
-	}
-
-	private static String blank(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	/** Parses {@code a=1&b=2} (URL-encoded), keeping the first value of each key. */

@@ -161,7 +161,7 @@ class InboxController {
 		}
 		ConversationWork.Page page;
 		try {
-			page = work.list(brand.tenant(), user.id(), SavedViews.filter(p, cursor, 50));
+			page = work.list(brand.tenant(), user.id(), Filter.of(p, cursor, 50));
 		}
 		catch (InvalidInputException ex) {
 			page = work.list(brand.tenant(), user.id(),
@@ -226,16 +226,21 @@ class InboxController {
 	 * The first page of the list the agent came from (their last inbox filters), to show
 	 * beside a conversation; none when those filters do not apply to this brand.
 	 */
-	private List<Row> queue(CurrentUser user, HttpServletRequest request, Brand brand) {
-		jakarta.servlet.http.HttpSession session = request.getSession(false);
-		Object query = session == null ? null : session.getAttribute(INBOX_QUERY);
+	private List<Row> queue(CurrentUser user, Brand brand, String inboxQuery) {
 		try {
-			return rows(work.list(brand.tenant(), user.id(),
-					SavedViews.filter(SavedViews.parse(query instanceof String q ? q : "status=open"), 0, 50)));
+			return rows(work.list(brand.tenant(), user.id(), Filter.of(SavedViews.parse(inboxQuery), 0, 50)));
 		}
 		catch (InvalidInputException ex) {
 			return List.of();
 		}
+	}
+
+	/**
+	 * The session's last inbox filters ({@code status=open&…}); the open view at first.
+	 */
+	private static String lastInboxQuery(HttpServletRequest request) {
+		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		return session != null && session.getAttribute(INBOX_QUERY) instanceof String q ? q : "status=open";
 	}
 
 	/** A topic to filter by: its key (an id, or a label of the topic model) and name. */
@@ -319,9 +324,9 @@ class InboxController {
 		Brand brand = brandOf(user, request, id);
 		Detail detail = work.detail(brand.tenant(), id);
 		work.markRead(brand.tenant(), id, user.id());
-		model.addAttribute("queue", queue(user, request, brand));
-		Object query = request.getSession(false) == null ? null : request.getSession(false).getAttribute(INBOX_QUERY);
-		model.addAttribute("inboxQuery", query instanceof String q ? q : "");
+		String inboxQuery = lastInboxQuery(request);
+		model.addAttribute("queue", queue(user, brand, inboxQuery));
+		model.addAttribute("inboxQuery", inboxQuery);
 		List<Line> lines = new ArrayList<>();
 		for (ThreadMessage m : detail.messages()) {
 			Map<String, Object> a = parse(m.analysis());

@@ -65,7 +65,7 @@ class InboxPagesTests {
 		// millisecond)
 		String first = work
 			.list(agency.brand().tenant(), agency.agent().id(),
-					SavedViews.filter(Map.of("status", "open", "intent", "complaint"), 0, 1))
+					ConversationWork.Filter.of(Map.of("status", "open", "intent", "complaint"), 0, 1))
 			.items()
 			.get(0)
 			.id()
