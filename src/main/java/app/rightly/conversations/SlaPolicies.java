@@ -101,6 +101,18 @@ public class SlaPolicies {
 		return sql.toString();
 	}
 
+	/**
+	 * A time of day as the API and the settings form take it (09:00); a bad one is named.
+	 */
+	public static java.time.LocalTime time(String field, String value) {
+		try {
+			return java.time.LocalTime.parse(value == null ? "" : value.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new InvalidInputException(field, "must be a time such as 09:00");
+		}
+	}
+
 	private static List<Integer> days(Array array) throws SQLException {
 		return Arrays.stream((Integer[]) array.getArray()).toList();
 	}

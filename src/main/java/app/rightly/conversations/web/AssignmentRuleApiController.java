@@ -47,8 +47,8 @@ class AssignmentRuleApiController {
 
 	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Set the brand's assignment rule (manager and above)", description = """
-			`mode` off, round_robin or least_loaded; `cap` open conversations per agent (1–10,000, default 20); \\
-			`agents` the pool, teammates who work the brand. New open unassigned conversations are assigned within \\
+			`mode` off, round_robin or least_loaded; `cap` open conversations per agent (1–10,000, default 20); \
+			`agents` the pool, teammates who work the brand. New open unassigned conversations are assigned within \
 			seconds, riskiest first; beyond every agent's cap they wait, unassigned.""")
 	Rule set(CurrentUser user, @PathVariable String brand, @RequestBody RuleInput in) {
 		return assignment.setRule(access.tenant(user, brand, Permission.MANAGE_BRAND),

@@ -1,8 +1,6 @@
 package app.rightly.conversations.web;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import app.rightly.analysis.ReplyCoach;
@@ -135,15 +133,7 @@ class ConversationsApiController {
 			description = "A new customer message reopens a resolved or snoozed conversation.")
 	Item status(CurrentUser user, @PathVariable String brand, @PathVariable UUID conversation,
 			@RequestBody StatusInput input) {
-		Instant until = null;
-		if (input.snoozeUntil() != null && !input.snoozeUntil().isBlank()) {
-			try {
-				until = OffsetDateTime.parse(input.snoozeUntil().strip()).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				throw new InvalidInputException("snoozeUntil", "must be an ISO-8601 date-time with an offset");
-			}
-		}
+		Instant until = DateTimes.instant("snoozeUntil", input.snoozeUntil());
 		return work.status(access.tenant(user, brand, Permission.WORK_CONVERSATIONS), conversation, input.status(),
 				until, user.id());
 	}

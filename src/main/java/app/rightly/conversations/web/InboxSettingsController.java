@@ -1,7 +1,5 @@
 package app.rightly.conversations.web;
 
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,20 +65,11 @@ class InboxSettingsController {
 		SlaPolicy policy(Map<String, SlaPolicy.ChannelTarget> channels) {
 			return new SlaPolicy(n(firstHigh), n(firstMedium), n(firstLow), n(nextHigh), n(nextMedium), n(nextLow),
 					Boolean.TRUE.equals(businessHours), timeZone, workDays == null ? List.of() : workDays,
-					time("dayStart", dayStart), time("dayEnd", dayEnd), channels);
+					SlaPolicies.time("dayStart", dayStart), SlaPolicies.time("dayEnd", dayEnd), channels);
 		}
 
 		private static int n(Integer v) {
 			return v == null ? 0 : v;
-		}
-
-		private static LocalTime time(String field, String value) {
-			try {
-				return LocalTime.parse(value == null ? "" : value.strip());
-			}
-			catch (DateTimeParseException ex) {
-				throw new InvalidInputException(field, "must be a time such as 09:00");
-			}
 		}
 
 	}

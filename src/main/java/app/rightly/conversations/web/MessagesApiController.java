@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -293,14 +291,11 @@ class MessagesApiController {
 	}
 
 	private static Instant time(String field, String value, List<FieldError> errors) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
 		try {
-			return OffsetDateTime.parse(value.strip()).toInstant();
+			return DateTimes.instant(field, value);
 		}
-		catch (DateTimeParseException ex) {
-			errors.add(new FieldError(field, "must be an ISO-8601 date-time with an offset"));
+		catch (InvalidInputException ex) {
+			errors.addAll(ex.errors());
 			return null;
 		}
 	}

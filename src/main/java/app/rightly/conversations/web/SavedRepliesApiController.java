@@ -54,7 +54,7 @@ class SavedRepliesApiController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Save a reply (manager and above)", description = """
-			`name` 1–100 characters, unique per brand; `text` up to 10,000, with the variables {{customer.name}}, \\
+			`name` 1–100 characters, unique per brand; `text` up to 10,000, with the variables {{customer.name}}, \
 			{{agent.name}} and {{brand.name}} filled in when the reply is used.""")
 	ResponseEntity<SavedReply> create(CurrentUser user, @PathVariable String brand, @RequestBody SavedReplyInput in) {
 		SavedReply saved = replies.save(access.tenant(user, brand, Permission.MANAGE_BRAND), null, in.name(),

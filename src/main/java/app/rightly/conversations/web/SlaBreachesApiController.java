@@ -2,7 +2,6 @@ package app.rightly.conversations.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import app.rightly.conversations.SlaBreaches;
@@ -48,24 +47,13 @@ class SlaBreachesApiController {
 	BreachPage list(CurrentUser user, @PathVariable String brand, @RequestParam(required = false) String since,
 			@RequestParam(required = false) String until, @RequestParam(defaultValue = "200") int limit) {
 		Tenant tenant = access.tenant(user, brand, Permission.VIEW_REPORTS);
-		Instant to = instant("until", until, Instant.now());
-		Instant from = instant("since", since, to.minus(Duration.ofDays(7)));
+		Instant to = java.util.Objects.requireNonNullElse(DateTimes.instant("until", until), Instant.now());
+		Instant from = java.util.Objects.requireNonNullElse(DateTimes.instant("since", since),
+				to.minus(Duration.ofDays(7)));
 		if (!from.isBefore(to)) {
 			throw new InvalidInputException("since", "must be before until");
 		}
 		return new BreachPage(breaches.count(tenant, from, to), from, to, breaches.list(tenant, from, to, limit));
-	}
-
-	private static Instant instant(String field, String value, Instant otherwise) {
-		if (value == null || value.isBlank()) {
-			return otherwise;
-		}
-		try {
-			return Instant.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "must be an ISO-8601 instant such as 2026-11-22T09:00:00Z");
-		}
 	}
 
 }

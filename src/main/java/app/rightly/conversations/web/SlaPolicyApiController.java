@@ -57,8 +57,8 @@ class SlaPolicyApiController {
 
 	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Set the brand's response targets (manager and above)", description = """
-			Minutes by risk band (high: risk ≥ 60, medium: 30–59, low: < 30) for the first reply (`first…`) and each \\
-			next one (`next…`); `businessHours: true` counts only `workDays` (1 = Monday … 7 = Sunday) from \\
+			Minutes by risk band (high: risk ≥ 60, medium: 30–59, low: < 30) for the first reply (`first…`) and each \
+			next one (`next…`); `businessHours: true` counts only `workDays` (1 = Monday … 7 = Sunday) from \
 			`dayStart` to `dayEnd` (HH:MM) in `timeZone`; `channels` gives a channel kind its own targets instead of \
 			the bands (`{"email": {"first": 1440, "next": 1440}}`; `{}` removes them). Omitted fields keep their \
 			current value.""")
@@ -71,23 +71,14 @@ class SlaPolicyApiController {
 				in.businessHours() == null ? now.businessHours() : in.businessHours(),
 				in.timeZone() == null ? now.timeZone() : in.timeZone(),
 				in.workDays() == null ? now.workDays() : in.workDays(),
-				in.dayStart() == null ? now.dayStart() : time(in.dayStart(), "dayStart"),
-				in.dayEnd() == null ? now.dayEnd() : time(in.dayEnd(), "dayEnd"),
+				in.dayStart() == null ? now.dayStart() : SlaPolicies.time("dayStart", in.dayStart()),
+				in.dayEnd() == null ? now.dayEnd() : SlaPolicies.time("dayEnd", in.dayEnd()),
 				in.channels() == null ? now.channels() : in.channels());
 		return PolicyView.of(policies.set(tenant, p));
 	}
 
 	private static int or(Integer value, int current) {
 		return value == null ? current : value;
-	}
-
-	private static java.time.LocalTime time(String value, String field) {
-		try {
-			return java.time.LocalTime.parse(value);
-		}
-		catch (RuntimeException ex) {
-			throw new InvalidInputException(field, "must be a time such as 09:00");
-		}
 	}
 
 }
