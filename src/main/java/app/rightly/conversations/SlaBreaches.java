@@ -108,41 +108,7 @@ public class SlaBreaches extends BackgroundTask {
 	/** Records the brand's waits that are past their target now. */
 	@Transactional
 	int record(Tenant tenant, Instant now) {
-		SlaPolicy policy = policies.of(tenant);
-		record Waiting(UUID id, int risk, Instant since, boolean answeredBefore, String kind) {
-		}
-		// candidates in calendar time (exact for a calendar policy; a business-hours one
-		// is checked exactly below)
-		Map<String, Object> params = new java.util.HashMap<>();
-		String target = policies.minutesSql(tenant, policy, params);
-		List<Waiting> waiting = jdbc.sql("""
-				SELECT c.id, c.risk, c.awaiting_since, c.first_reply_at IS NOT NULL, ch.kind FROM conversation c
-				JOIN channel ch ON ch.id = c.channel_id
-				WHERE c.organisation_id = :org AND c.brand_id = :brand AND c.awaiting_since IS NOT NULL
-				  AND c.status <> 'resolved'
-				  AND c.awaiting_since < CAST(:now AS timestamptz) - make_interval(mins => %s)
-				  AND NOT EXISTS (SELECT 1 FROM sla_breach b WHERE b.conversation_id = c.id
-				                  AND b.awaiting_since = c.awaiting_since)
-				ORDER BY c.awaiting_since LIMIT :limit""".formatted(target))
-			.params(params)
-			.param("org", tenant.organisation().value())
-			.param("brand", tenant.brand().value())
-			.param("now", Timestamp.from(now))
-			.param("limit", BATCH)
-			.query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getInt(2), rs.getTimestamp(3).toInstant(),
-					rs.getBoolean(4), rs.getString(5)))
-			.list();
-		List<Object[]> late = new ArrayList<>();
-		for (Waiting w : waiting) {
-			int minutes = policy.minutes(w.risk(), w.answeredBefore(), w.kind());
-			Instant due = policy.due(w.since(), minutes);
-			if (now.isAfter(due)) {
-				late.add(new Object[] { w.id(), w.answeredBefore() ? "next" : "first", w.risk(), minutes, w.since(),
-						due });
-			}
-		}
-		insert(tenant, late, null);
-		return late.size();
+		return record(tenant, now, null);
 	}
 
 	/**
@@ -150,31 +116,54 @@ public class SlaBreaches extends BackgroundTask {
 	 * recorded it yet, the breach is recorded now, ended by this reply.
 	 */
 	void recordLateReply(Tenant tenant, UUID conversation, Instant now) {
+		record(tenant, now, conversation);
+	}
+
+	/** A wait past its target. */
+	private record Late(UUID conversation, String target, int risk, int minutes, Instant since, Instant due) {
+	}
+
+	/**
+	 * Records the waits past their target now: the brand's, or only {@code replied}'s
+	 * (then ended now, by the reply going out).
+	 */
+	private int record(Tenant tenant, Instant now, UUID replied) {
 		SlaPolicy policy = policies.of(tenant);
-		List<Object[]> late = jdbc
-			.sql("""
-					SELECT c.risk, c.awaiting_since, c.first_reply_at IS NOT NULL, ch.kind FROM conversation c
-					JOIN channel ch ON ch.id = c.channel_id
-					WHERE c.organisation_id = :org AND c.brand_id = :brand AND c.id = :id AND c.awaiting_since IS NOT NULL""")
+		// candidates in calendar time (exact for a calendar policy; a business-hours one,
+		// whose targets end later, is checked exactly below)
+		Map<String, Object> params = new java.util.HashMap<>();
+		String target = policies.minutesSql(tenant, policy, params);
+		List<Late> late = jdbc.sql("""
+				SELECT c.id, c.risk, c.awaiting_since, c.first_reply_at IS NOT NULL, ch.kind FROM conversation c
+				JOIN channel ch ON ch.id = c.channel_id
+				WHERE c.organisation_id = :org AND c.brand_id = :brand AND c.awaiting_since IS NOT NULL
+				  AND c.status <> 'resolved' AND (CAST(:replied AS uuid) IS NULL OR c.id = :replied)
+				  AND c.awaiting_since < CAST(:now AS timestamptz) - make_interval(mins => %s)
+				  AND NOT EXISTS (SELECT 1 FROM sla_breach b WHERE b.conversation_id = c.id
+				                  AND b.awaiting_since = c.awaiting_since)
+				ORDER BY c.awaiting_since LIMIT :limit""".formatted(target))
+			.params(params)
 			.param("org", tenant.organisation().value())
 			.param("brand", tenant.brand().value())
-			.param("id", conversation)
+			.param("replied", replied)
+			.param("now", Timestamp.from(now))
+			.param("limit", BATCH)
 			.query((rs, n) -> {
-				int risk = rs.getInt(1);
-				boolean answeredBefore = rs.getBoolean(3);
-				int minutes = policy.minutes(risk, answeredBefore, rs.getString(4));
-				Instant since = rs.getTimestamp(2).toInstant();
-				return new Object[] { conversation, answeredBefore ? "next" : "first", risk, minutes, since,
-						policy.due(since, minutes) };
+				boolean answeredBefore = rs.getBoolean(4);
+				int minutes = policy.minutes(rs.getInt(2), answeredBefore, rs.getString(5));
+				Instant since = rs.getTimestamp(3).toInstant();
+				return new Late(rs.getObject(1, UUID.class), answeredBefore ? "next" : "first", rs.getInt(2), minutes,
+						since, policy.due(since, minutes));
 			})
 			.list()
 			.stream()
-			.filter(row -> now.isAfter((Instant) row[5]))
+			.filter(l -> now.isAfter(l.due()))
 			.toList();
-		insert(tenant, late, now);
+		insert(tenant, late, replied == null ? null : now);
+		return late.size();
 	}
 
-	private void insert(Tenant tenant, List<Object[]> rows, Instant endedAt) {
+	private void insert(Tenant tenant, List<Late> rows, Instant endedAt) {
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -190,12 +179,12 @@ public class SlaBreaches extends BackgroundTask {
 			.param("brand", tenant.brand().value())
 			.param("ended", endedAt == null ? null : Timestamp.from(endedAt))
 			.param("ids", rows.stream().map(r -> Ids.newId()).toArray(UUID[]::new))
-			.param("conversations", rows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new))
-			.param("targets", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
-			.param("risks", rows.stream().map(r -> (Integer) r[2]).toArray(Integer[]::new))
-			.param("minutes", rows.stream().map(r -> (Integer) r[3]).toArray(Integer[]::new))
-			.param("since", rows.stream().map(r -> Timestamp.from((Instant) r[4])).toArray(Timestamp[]::new))
-			.param("due", rows.stream().map(r -> Timestamp.from((Instant) r[5])).toArray(Timestamp[]::new))
+			.param("conversations", rows.stream().map(Late::conversation).toArray(UUID[]::new))
+			.param("targets", rows.stream().map(Late::target).toArray(String[]::new))
+			.param("risks", rows.stream().map(Late::risk).toArray(Integer[]::new))
+			.param("minutes", rows.stream().map(Late::minutes).toArray(Integer[]::new))
+			.param("since", rows.stream().map(r -> Timestamp.from(r.since())).toArray(Timestamp[]::new))
+			.param("due", rows.stream().map(r -> Timestamp.from(r.due())).toArray(Timestamp[]::new))
 			.update();
 	}
 
