@@ -78,6 +78,12 @@ public final class EmbeddedDatabaseServer implements DatabaseServer {
 				// a laptop database grows in bursts (imports): look for tables to vacuum
 				// every 10 s, not 60
 				.setServerConfig("autovacuum_naptime", "10s")
+				// the inbox reads a brand's conversations and their search documents
+				// over and over: keep them in the database's own cache (PostgreSQL's
+				// 128 MB default holds a tenth of a million messages' worth), and give
+				// sorts room in memory
+				.setServerConfig("shared_buffers", sharedBuffers())
+				.setServerConfig("work_mem", "16MB")
 				// C.UTF-8 classifies every Unicode letter; macOS lacks it, so plain C
 				// there
 				.setLocaleConfig("locale", System.getProperty("os.name").startsWith("Linux") ? "C.UTF-8" : "C")
@@ -92,6 +98,16 @@ public final class EmbeddedDatabaseServer implements DatabaseServer {
 			throw new IllegalStateException("The embedded PostgreSQL in " + pgData + " did not start: "
 					+ ex.getMessage() + " (its log: " + dir.resolve("logs/postgres.log") + ")", ex);
 		}
+	}
+
+	/** An eighth of the machine's memory, between 128 MB and 1 GB. */
+	static String sharedBuffers() {
+		long bytes = 8L << 30;
+		if (java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			bytes = os.getTotalMemorySize();
+		}
+		return Math.max(128, Math.min(1024, bytes / 8 / (1 << 20))) + "MB";
 	}
 
 	private static EmbeddedDatabaseServer attach(Path dir, Path pgData, boolean attachToRunning) {
