@@ -52,6 +52,12 @@ public class ConversationWork {
 	/** Totals are counted up to this; a {@code total} above it means "more". */
 	public static final int MAX_COUNT = 10_000;
 
+	/** A search's total is counted up to this. */
+	public static final int MAX_SEARCH_COUNT = 1_000;
+
+	/** A search reads this many conversations in order for each one it shows, at most. */
+	private static final int SEARCH_WINDOW = 10;
+
 	private final JdbcClient jdbc;
 
 	private final TenancyManagement tenancy;
@@ -184,60 +190,109 @@ public class ConversationWork {
 			c.visibility, c.first_reply_at, c.labels, lm.id AS latest_id, lm.text AS latest_text, lm.created_at AS latest_at,
 			lm.direction AS latest_direction, lm.author_handle, lm.author_name, lm.author_followers, lm.analysis""";
 
-	private static final String ITEM_FROM = "FROM conversation c\n"
-			+ """
-					JOIN channel ch ON ch.id = c.channel_id AND ch.brand_id = c.brand_id
-					LEFT JOIN customer cu ON cu.id = c.customer_id AND cu.brand_id = c.brand_id
-					LEFT JOIN LATERAL (
-					    SELECT m.id, m.text, m.created_at, m.direction, m.author_handle, m.author_name, m.author_followers, m.analysis
-					    FROM message m WHERE m.conversation_id = c.id AND m.brand_id = c.brand_id
-					    ORDER BY (m.direction = 'inbound') DESC, m.created_at DESC LIMIT 1) lm ON true
-					""";
+	/** The columns a page is ordered by, and the key. */
+	private static final String KEYS = "c.id, c.risk, c.last_message_at";
+
+	private static final String ITEM_JOINS = """
+			JOIN channel ch ON ch.id = c.channel_id AND ch.brand_id = c.brand_id
+			LEFT JOIN customer cu ON cu.id = c.customer_id AND cu.brand_id = c.brand_id
+			LEFT JOIN LATERAL (
+			    SELECT m.id, m.text, m.created_at, m.direction, m.author_handle, m.author_name, m.author_followers, m.analysis
+			    FROM message m WHERE m.conversation_id = c.id AND m.brand_id = c.brand_id
+			    ORDER BY (m.direction = 'inbound') DESC, m.created_at DESC LIMIT 1) lm ON true
+			""";
+
+	private static final String ITEM_FROM = "FROM conversation c\n" + ITEM_JOINS;
 
 	@Transactional(readOnly = true)
 	public Page list(Tenant tenant, UserId me, Filter filter) {
 		Where w = where(tenant, me, filter);
-		String where = w.sql();
-		Map<String, Object> params = w.params();
 		SlaPolicy policy = w.policy();
-		String sort = w.sort();
-		String order = switch (sort) {
+		String order = switch (w.sort()) {
 			case "newest" -> " ORDER BY c.last_message_at DESC, c.id";
 			case "oldest" -> " ORDER BY c.last_message_at ASC, c.id";
 			default -> " ORDER BY c.risk DESC, c.id DESC";
 		};
 		Map<UUID, String> names = teamNames(tenant);
 		Instant now = Instant.now();
-		// the page of conversations first, then their details: only those rows are joined
-		String joins = ITEM_FROM.substring(ITEM_FROM.indexOf('\n') + 1);
-		List<Item> items;
-		// a search counts its matches in the same pass (collecting them is its cost)
-		boolean search = filter.q() != null && !filter.q().isBlank();
-		long[] counted = { -1 };
-		items = jdbc
-			.sql("SELECT " + ITEM_COLUMNS + (search ? ", c.full_count" : "") + " FROM (SELECT *"
-					+ (search ? ", count(*) OVER () AS full_count" : "") + " FROM conversation c" + where + order
-					+ " LIMIT :limit OFFSET :offset) c " + joins + order)
-			.params(params)
-			.param("limit", filter.limit() + 1)
-			.param("offset", filter.offset())
-			.query((rs, n) -> {
-				if (search) {
-					counted[0] = rs.getLong("full_count");
-				}
-				return item(rs, names, now, policy);
-			})
-			.list();
+		int upTo = filter.offset() + filter.limit() + 1;
+		List<Item> items = null;
+		int total = -1;
+		if (w.search() == null) {
+			items = page(ordered(w, order, upTo), order, filter, w.params(), names, now, policy, null);
+		}
+		else if (w.sort().equals("risk")) {
+			// a common word: the riskiest conversations first, each checked for the
+			// words, until the page is full; that window is all it reads
+			items = page(
+					"SELECT * FROM (" + ordered(w, order, upTo * SEARCH_WINDOW) + ") c WHERE " + w.search().anyMatch(),
+					order, filter, w.params(), names, now, policy, null);
+			if (items.size() < filter.limit() + 1) {
+				items = null; // a rarer word: its conversations first, below
+			}
+		}
+		if (items == null) {
+			// the conversations the words find, collected by their indexes, read by
+			// key and counted in the same pass
+			int[] counted = { 0 };
+			items = page(
+					"SELECT " + KEYS + ", count(*) OVER () AS full_count FROM conversation c" + w.sql()
+							+ " AND c.id = ANY(" + w.search().matches() + ")",
+					order, filter, w.params(), names, now, policy, counted);
+			total = Math.min(counted[0], MAX_SEARCH_COUNT + 1);
+		}
 		if (filter.breached() && policy.businessHours()) {
 			items = items.stream().filter(i -> i.sla() != null && i.sla().breached()).toList();
 		}
-		int total = counted[0] >= 0 ? (int) Math.min(counted[0], MAX_COUNT + 1) : count(w);
+		if (total < 0) {
+			total = count(w);
+		}
 		boolean more = items.size() > filter.limit();
 		return new Page(withUnread(more ? items.subList(0, filter.limit()) : items, me), total,
 				more ? filter.offset() + filter.limit() : null);
 	}
 
-	/** How many conversations the filter finds, counted up to 10,000. */
+	/**
+	 * Reads a page of {@code rows} (a query of the {@link #KEYS} of conversations), then
+	 * the details of those on the page only. With {@code counted}, the rows carry their
+	 * number as {@code full_count}.
+	 */
+	private List<Item> page(String rows, String order, Filter filter, Map<String, Object> params,
+			Map<UUID, String> names, Instant now, SlaPolicy policy, int[] counted) {
+		return jdbc
+			.sql("SELECT " + ITEM_COLUMNS + (counted != null ? ", p.full_count" : "") + " FROM (SELECT * FROM (" + rows
+					+ ") c" + order + " LIMIT :limit OFFSET :offset) p JOIN conversation c ON c.id = p.id " + ITEM_JOINS
+					+ order)
+			.params(params)
+			.param("limit", filter.limit() + 1)
+			.param("offset", filter.offset())
+			.query((rs, n) -> {
+				if (counted != null) {
+					counted[0] = (int) Math.min(rs.getLong("full_count"), Integer.MAX_VALUE);
+				}
+				return item(rs, names, now, policy);
+			})
+			.list();
+	}
+
+	/**
+	 * The first {@code n} conversations of the filter in order, as a query of their
+	 * {@link #KEYS}. In risk order over every status it is the four statuses' own index
+	 * scans merged: there is no index on risk alone, which every message would have to
+	 * keep up.
+	 */
+	private static String ordered(Where w, String order, int n) {
+		if (w.anyStatus() && w.sort().equals("risk")) {
+			return STATUSES.stream()
+				.map(s -> "(SELECT " + KEYS + " FROM conversation c" + w.sql() + " AND c.status = '" + s + "'" + order
+						+ " LIMIT " + n + ")")
+				.collect(java.util.stream.Collectors.joining(" UNION ALL ", "SELECT * FROM (",
+						") c" + order + " LIMIT " + n));
+		}
+		return "SELECT " + KEYS + " FROM conversation c" + w.sql() + order + " LIMIT " + n;
+	}
+
+	/** How many conversations the filter finds, counted up to 10,000 (a search 1,000). */
 	@Transactional(readOnly = true)
 	public int count(Tenant tenant, UserId me, Filter filter) {
 		return count(where(tenant, me, filter));
@@ -245,17 +300,62 @@ public class ConversationWork {
 
 	/** Counted up to a limit, without the latest message: no filter needs it. */
 	private int count(Where w) {
-		return jdbc
-			.sql("SELECT count(*) FROM (SELECT 1 FROM conversation c" + w.sql() + " LIMIT " + (MAX_COUNT + 1) + ") n")
-			.params(w.params())
-			.query(Integer.class)
-			.single();
+		String sql;
+		if (w.search() == null) {
+			sql = "SELECT 1 FROM conversation c" + w.sql() + " LIMIT " + (MAX_COUNT + 1);
+		}
+		else {
+			// those the words' index finds, then those found otherwise (a handle,
+			// messages
+			// not indexed yet), each once, until the limit
+			sql = "SELECT 1 FROM conversation_search cs JOIN conversation c ON c.id = cs.conversation_id" + w.sql()
+					+ " AND " + Search.WORDS + " UNION ALL SELECT 1 FROM conversation c" + w.sql() + " AND c.id = ANY("
+					+ w.search().others() + ") AND NOT EXISTS (SELECT 1 FROM conversation_search cs "
+					+ "WHERE cs.conversation_id = c.id AND " + Search.WORDS + ") LIMIT " + (MAX_SEARCH_COUNT + 1);
+		}
+		return jdbc.sql("SELECT count(*) FROM (" + sql + ") n").params(w.params()).query(Integer.class).single();
+	}
+
+	/**
+	 * A search as SQL: a customer's handle (exactly, with or without @), or words of the
+	 * names and texts of messages (PostgreSQL full-text search) — in the one search
+	 * document per conversation the background indexer keeps, or in the messages it has
+	 * not reached yet.
+	 */
+	private record Search() {
+
+		static final String WORDS = "cs.words @@ plainto_tsquery('simple', :q)";
+
+		/** The conversations of the handle and of the messages not indexed yet. */
+		String others() {
+			return "ARRAY(SELECT h.id FROM conversation h JOIN customer_identity ci "
+					+ "ON ci.customer_id = h.customer_id WHERE ci.brand_id = :brand AND ci.identity_key = :handle "
+					+ "AND h.brand_id = :brand "
+					+ "UNION SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand AND s.seq > :indexed "
+					+ "AND to_tsvector('simple', coalesce(s.author_name, '') || ' ' || s.text) "
+					+ "@@ plainto_tsquery('simple', :q))";
+		}
+
+		/** Every conversation found, each part over its index. */
+		String matches() {
+			return others().substring(0, others().length() - 1)
+					+ " UNION ALL SELECT cs.conversation_id FROM conversation_search cs WHERE cs.brand_id = :brand AND "
+					+ WORDS + ")";
+		}
+
+		/** Whether the conversation {@code c} is found, checked by its key. */
+		String anyMatch() {
+			return "(c.id = ANY(" + others() + ") OR EXISTS (SELECT 1 FROM conversation_search cs "
+					+ "WHERE cs.conversation_id = c.id AND " + WORDS + "))";
+		}
+
 	}
 
 	/**
 	 * A filter as SQL: the WHERE clause, its parameters, the brand's policy, the order.
 	 */
-	private record Where(String sql, Map<String, Object> params, SlaPolicy policy, String sort) {
+	private record Where(String sql, Map<String, Object> params, SlaPolicy policy, String sort, boolean anyStatus,
+			Search search) {
 	}
 
 	private Where where(Tenant tenant, UserId me, Filter filter) {
@@ -347,19 +447,9 @@ public class ConversationWork {
 			where.append(" AND c.awaiting_since IS NOT NULL AND c.status <> 'resolved' AND c.awaiting_since < now() - "
 					+ "make_interval(mins => " + slas.minutesSql(tenant, policy, params) + ")");
 		}
+		Search search = null;
 		if (filter.q() != null && !filter.q().isBlank()) {
-			// a customer's handle (exactly, with or without @), or words of the names
-			// and texts of messages (PostgreSQL full-text search): the set of their
-			// conversations first, each part over an index, then those conversations by
-			// their primary key, so no other conversation is read
-			where.append(" AND c.id = ANY(ARRAY(SELECT h.id FROM conversation h JOIN customer_identity ci "
-					+ "ON ci.customer_id = h.customer_id WHERE ci.brand_id = :brand AND ci.identity_key = :handle "
-					+ "AND h.brand_id = :brand "
-					+ "UNION SELECT cs.conversation_id FROM conversation_search cs WHERE cs.brand_id = :brand "
-					+ "AND cs.words @@ plainto_tsquery('simple', :q) "
-					+ "UNION SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand AND s.seq > :indexed "
-					+ "AND to_tsvector('simple', coalesce(s.author_name, '') || ' ' || s.text) "
-					+ "@@ plainto_tsquery('simple', :q)))");
+			search = new Search();
 			String q = filter.q().strip();
 			params.put("q", q);
 			params.put("handle", (q.startsWith("@") ? q.substring(1) : q).toLowerCase(java.util.Locale.ROOT));
@@ -370,7 +460,8 @@ public class ConversationWork {
 						.optional()
 						.orElse(0L));
 		}
-		return new Where(where.toString(), params, policy, sort);
+		return new Where(where.toString(), params, policy, sort,
+				filter.status() == null || filter.status().equals("all"), search);
 	}
 
 	/** Conversation counts of the views: mine, unassigned, all (open ones). */

@@ -51,8 +51,11 @@ public class SavedViews {
 
 	}
 
-	/** A view with the number of conversations it shows now (counted up to 10,000). */
-	public record Counted(SavedView view, int count) {
+	/**
+	 * A view with the number of conversations it shows now, counted up to {@code max}
+	 * (10,000, or 1,000 for a search); a count above it means more.
+	 */
+	public record Counted(SavedView view, int count, int max) {
 	}
 
 	/** The caller's own views and those shared with the team, by name. */
@@ -82,7 +85,9 @@ public class SavedViews {
 			catch (InvalidInputException ex) {
 				count = 0;
 			}
-			out.add(new Counted(v, count));
+			String q = v.parameters().get("q");
+			out.add(new Counted(v, count,
+					q == null || q.isBlank() ? ConversationWork.MAX_COUNT : ConversationWork.MAX_SEARCH_COUNT));
 		}
 		return out;
 	}

@@ -128,15 +128,31 @@ class ConversationsApiTests {
 			.contains(angry)
 			.doesNotContain(thanks);
 		// a word on more conversations than a page: tested one by one, riskiest first;
-		// the
-		// page is the same as when every match is collected
-		customerSays("risk", "@" + run + "calm", "@brand thieves took my bag, can you help?", 10);
-		List<String> every = JsonPath.read(read(base + "/conversations?q=thieves&limit=200", agency.agent()),
-				"$.items[*].id");
-		assertThat(every).hasSizeGreaterThan(1);
+		// the page is the same as when every match is collected, and so is the count
+		String calm = customerSays("risk", "@" + run + "calm", "@brand thieves took my bag, can you help?", 10);
+		call(post(base + "/conversations/" + calm + "/status"), agency.agent(), "{\"status\": \"pending\"}")
+			.andExpect(status().isOk());
+		String everyPage = read(base + "/conversations?q=thieves&limit=200", agency.agent());
+		List<String> every = JsonPath.read(everyPage, "$.items[*].id");
+		assertThat(every).hasSizeGreaterThan(1).contains(calm);
+		assertThat(JsonPath.<Integer>read(everyPage, "$.total")).isEqualTo(every.size());
 		String onePage = read(base + "/conversations?q=thieves&limit=1", agency.agent());
 		assertThat(JsonPath.<List<String>>read(onePage, "$.items[*].id")).containsExactly(every.get(0));
 		assertThat(JsonPath.<Integer>read(onePage, "$.next")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(onePage, "$.total")).isEqualTo(every.size());
+		assertThat(JsonPath.<List<String>>read(
+				read(base + "/conversations?q=thieves&status=open&limit=200", agency.agent()), "$.items[*].id"))
+			.doesNotContain(calm);
+		// every status (the API's default): one list in risk order, page after page
+		String all = read(base + "/conversations?limit=200", agency.agent());
+		assertThat(JsonPath.<List<Integer>>read(all, "$.items[*].risk")).isSortedAccordingTo((a, b) -> b - a);
+		List<String> allIds = JsonPath.read(all, "$.items[*].id");
+		assertThat(allIds).contains(calm, angry, thanks);
+		for (int i = 0; i < 3; i++) {
+			assertThat(JsonPath.<List<String>>read(read(base + "/conversations?limit=1&cursor=" + i, agency.agent()),
+					"$.items[*].id"))
+				.containsExactly(allIds.get(i));
+		}
 		assertThat(JsonPath.<List<String>>read(read(base + "/conversations?q=thieves&limit=1&cursor=1", agency.agent()),
 				"$.items[*].id"))
 			.containsExactly(every.get(1));
@@ -437,6 +453,8 @@ class ConversationsApiTests {
 		assertThat(JsonPath.<String>read(created, "$.query")).isEqualTo("status=open&intent=praise&q=" + run + "fan");
 		String mine = read(base + "/saved-views", agency.agent());
 		assertThat(JsonPath.<List<Integer>>read(mine, "$[?(@.view.id == '" + id + "')].count")).containsExactly(1);
+		// a search is counted up to 1,000, other filters up to 10,000
+		assertThat(JsonPath.<List<Integer>>read(mine, "$[?(@.view.id == '" + id + "')].max")).containsExactly(1000);
 		// not shared: the owner of the agency does not see it, nor can delete it
 		assertThat(JsonPath.<List<String>>read(read(base + "/saved-views", agency.owner()), "$[*].view.id"))
 			.doesNotContain(id);
@@ -449,6 +467,9 @@ class ConversationsApiTests {
 			.getContentAsString(), "$.id");
 		assertThat(JsonPath.<List<String>>read(read(base + "/saved-views", agency.owner()), "$[*].view.id"))
 			.contains(shared);
+		assertThat(JsonPath.<List<Integer>>read(read(base + "/saved-views", agency.owner()),
+				"$[?(@.view.id == '" + shared + "')].max"))
+			.containsExactly(10000);
 		call(post(base + "/saved-views"), agency.agent(), "{\"name\": \"x\", \"query\": \"colour=red\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("query"));
