@@ -25,6 +25,12 @@ class SearchIndexer extends BackgroundTask {
 
 	static final int BATCH = 20_000;
 
+	/** A transaction writes the number it was handed out within this. */
+	static final long SETTLE_PAUSE_MILLIS = 50;
+
+	/** How long to wait for the transactions writing numbers handed out. */
+	static final long SETTLE_NANOS = 10_000_000_000L;
+
 	/** Wait while ingest was busy this recently… */
 	static final long QUIET_NANOS = 2_000_000_000L;
 
@@ -46,13 +52,24 @@ class SearchIndexer extends BackgroundTask {
 
 	/** Indexes one batch; answers how many messages it indexed. */
 	int indexBatch() {
+		// ingest commits out of order: a number handed out may still be in flight while
+		// a higher one is visible, and passed over it would never be indexed. So only the
+		// numbers handed out so far, once every transaction that may be writing one has
+		// ended (a moment to let them start writing, then until the oldest running
+		// transaction is younger than they are).
+		Long handedOut = jdbc.sql("SELECT last_value FROM message_seq_seq").query(Long.class).single();
+		if (!settled()) {
+			return 0;
+		}
 		Integer done = transactions.execute(status -> {
 			Long last = jdbc.sql("SELECT last_seq FROM search_progress WHERE id = 1 FOR UPDATE NOWAIT")
 				.query(Long.class)
 				.single();
-			Long upTo = jdbc
-				.sql("SELECT max(seq) FROM (SELECT seq FROM message WHERE seq > :last ORDER BY seq LIMIT :n) s")
+			Long upTo = jdbc.sql("""
+					SELECT max(seq) FROM (SELECT seq FROM message WHERE seq > :last AND seq <= :handedOut
+					                      ORDER BY seq LIMIT :n) s""")
 				.param("last", last)
+				.param("handedOut", handedOut)
 				.param("n", BATCH)
 				.query(Long.class)
 				.optional()
@@ -76,6 +93,35 @@ class SearchIndexer extends BackgroundTask {
 			return n;
 		});
 		return done == null ? 0 : done;
+	}
+
+	/**
+	 * Waits until every transaction that was running a moment ago has ended; false after
+	 * {@link #SETTLE_NANOS} (a long transaction: the next round tries again).
+	 */
+	private boolean settled() {
+		try {
+			Thread.sleep(SETTLE_PAUSE_MILLIS);
+			String running = jdbc.sql("SELECT CAST(pg_snapshot_xmax(pg_current_snapshot()) AS text)")
+				.query(String.class)
+				.single();
+			long deadline = System.nanoTime() + SETTLE_NANOS;
+			while (!jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot()) >= CAST(:running AS xid8)")
+				.param("running", running)
+				.query(Boolean.class)
+				.single()) {
+				if (System.nanoTime() > deadline) {
+					log.debug("search indexing waits for a long transaction");
+					return false;
+				}
+				Thread.sleep(10);
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	/** Indexes until caught up. */
