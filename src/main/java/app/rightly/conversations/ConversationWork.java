@@ -55,8 +55,8 @@ public class ConversationWork {
 	/** A search's total is counted up to this. */
 	public static final int MAX_SEARCH_COUNT = 1_000;
 
-	/** A search reads this many conversations in order for each one it shows, at most. */
-	private static final int SEARCH_WINDOW = 10;
+	/** A search in risk order looks up at most this many of the riskiest it finds. */
+	private static final int MAX_HINTED = 5_000;
 
 	private final JdbcClient jdbc;
 
@@ -222,14 +222,7 @@ public class ConversationWork {
 			items = page(ordered(w, order, upTo), order, filter, w.params(), names, now, policy, null);
 		}
 		else if (w.sort().equals("risk")) {
-			// a common word: the riskiest conversations first, each checked for the
-			// words, until the page is full; that window is all it reads
-			items = page(
-					"SELECT * FROM (" + ordered(w, order, upTo * SEARCH_WINDOW) + ") c WHERE " + w.search().anyMatch(),
-					order, filter, w.params(), names, now, policy, null);
-			if (items.size() < filter.limit() + 1) {
-				items = null; // a rarer word: its conversations first, below
-			}
+			items = riskiestFound(w, order, filter, names, now, policy);
 		}
 		if (items == null) {
 			// the conversations the words find, collected by their indexes, read by
@@ -250,6 +243,58 @@ public class ConversationWork {
 		boolean more = items.size() > filter.limit();
 		return new Page(withUnread(more ? items.subList(0, filter.limit()) : items, me), total,
 				more ? filter.offset() + filter.limit() : null);
+	}
+
+	/**
+	 * A search's page in risk order, or null when it cannot tell cheaply. The search
+	 * documents keep their conversation's risk as of their last indexing, exact unless
+	 * the conversation has messages not indexed yet: so the riskiest documents, plus the
+	 * conversations found otherwise or changed since (read exactly), hold the page once
+	 * its last conversation ranks above every document left out.
+	 */
+	private List<Item> riskiestFound(Where w, String order, Filter filter, Map<UUID, String> names, Instant now,
+			SlaPolicy policy) {
+		int upTo = filter.offset() + filter.limit() + 1;
+		Map<String, Object> params = new java.util.HashMap<>(w.params());
+		for (int k = 2 * upTo; k <= MAX_HINTED; k *= 8) {
+			List<Key> hinted = jdbc
+				.sql("SELECT cs.conversation_id, cs.risk FROM conversation_search cs WHERE cs.brand_id = :brand AND "
+						+ Search.WORDS + " ORDER BY cs.risk DESC, cs.conversation_id DESC LIMIT " + (k + 1))
+				.params(params)
+				.query((rs, n) -> new Key(rs.getObject(1, UUID.class), rs.getInt(2)))
+				.list();
+			params.put("hinted", hinted.stream().limit(k).map(Key::id).toArray(UUID[]::new));
+			List<Item> items = page(
+					"SELECT " + KEYS + " FROM conversation c" + w.sql() + " AND c.id = ANY(CAST(:hinted AS uuid[]) || "
+							+ w.search().others() + " || " + w.search().changed() + ")",
+					order, filter, params, names, now, policy, null);
+			if (hinted.size() <= k) {
+				return items; // every document looked up
+			}
+			Key bound = hinted.get(k);
+			if (items.size() == filter.limit() + 1 && bound.rankedAfter(items.get(items.size() - 1))) {
+				return items;
+			}
+		}
+		return null;
+	}
+
+	/** A conversation's place in risk order. */
+	private record Key(UUID id, int risk) {
+
+		/**
+		 * Whether this ranks after the item in risk order (ties: the greater id first).
+		 */
+		boolean rankedAfter(Item item) {
+			if (risk != item.risk()) {
+				return risk < item.risk();
+			}
+			// as PostgreSQL orders uuids: byte by byte, unsigned
+			int high = Long.compareUnsigned(id.getMostSignificantBits(), item.id().getMostSignificantBits());
+			return high != 0 ? high < 0
+					: Long.compareUnsigned(id.getLeastSignificantBits(), item.id().getLeastSignificantBits()) < 0;
+		}
+
 	}
 
 	/**
@@ -343,10 +388,14 @@ public class ConversationWork {
 					+ WORDS + ")";
 		}
 
-		/** Whether the conversation {@code c} is found, checked by its key. */
-		String anyMatch() {
-			return "(c.id = ANY(" + others() + ") OR EXISTS (SELECT 1 FROM conversation_search cs "
-					+ "WHERE cs.conversation_id = c.id AND " + WORDS + "))";
+		/**
+		 * The conversations found by their document that have messages not indexed yet
+		 * (their risk may have changed since).
+		 */
+		String changed() {
+			return "ARRAY(SELECT cs.conversation_id FROM conversation_search cs WHERE cs.conversation_id IN ("
+					+ "SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand AND s.seq > :indexed) AND "
+					+ WORDS + ")";
 		}
 
 	}

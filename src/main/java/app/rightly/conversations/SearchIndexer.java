@@ -13,10 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the inbox's full-text index up to date: one document of words per conversation
  * ({@code conversation_search}: its messages' texts and authors' names, without
- * positions), in the background, in order of {@code message.seq}: ingest stores messages
- * without paying for the index. While messages stream in it waits, so it does not slow
- * ingest, but never more than a minute; the inbox searches the messages it has not
- * reached yet directly, so search is always complete.
+ * positions, and the conversation's risk as of then, which only a new message changes),
+ * in the background, in order of {@code message.seq}: ingest stores messages without
+ * paying for the index. While messages stream in it waits, so it does not slow ingest,
+ * but never more than a minute; the inbox searches the messages it has not reached yet
+ * directly, so search is always complete.
  */
 @Component
 class SearchIndexer extends BackgroundTask {
@@ -79,13 +80,14 @@ class SearchIndexer extends BackgroundTask {
 			}
 			int n = jdbc
 				.sql("""
-						INSERT INTO conversation_search (conversation_id, brand_id, words)
-						SELECT conversation_id, brand_id,
-						       strip(to_tsvector('simple', string_agg(coalesce(author_name, '') || ' ' || text, ' ' ORDER BY seq)))
-						FROM message
-						WHERE seq > :last AND seq <= :upTo
-						GROUP BY conversation_id, brand_id
-						ON CONFLICT (conversation_id) DO UPDATE SET words = strip(conversation_search.words || excluded.words)""")
+						INSERT INTO conversation_search (conversation_id, brand_id, risk, words)
+						SELECT m.conversation_id, m.brand_id, c.risk,
+						       strip(to_tsvector('simple', string_agg(coalesce(m.author_name, '') || ' ' || m.text, ' ' ORDER BY m.seq)))
+						FROM message m JOIN conversation c ON c.id = m.conversation_id
+						WHERE m.seq > :last AND m.seq <= :upTo
+						GROUP BY m.conversation_id, m.brand_id, c.risk
+						ON CONFLICT (conversation_id) DO UPDATE SET words = strip(conversation_search.words || excluded.words),
+						                                            risk = excluded.risk""")
 				.param("last", last)
 				.param("upTo", upTo)
 				.update();

@@ -182,6 +182,31 @@ class ConversationsApiTests {
 	}
 
 	@Test
+	void aSearchShowsTheRiskiestFirstBeforeTheIndexerHasReadTheirLatestMessages() throws Exception {
+		String word = "quokka" + run;
+		List<String> found = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			found.add(customerSays("hint", "@" + run + "q" + i, "@brand is the " + word + " lounge open? " + i,
+					10L * (i + 1)));
+		}
+		indexer.catchUp();
+		// the least risky one turns into the riskiest, and the indexer has not seen it
+		// yet
+		customerSays("hint", "@" + run + "q0",
+				"@brand third time asking, nobody answers. I am calling my lawyer and the press, you are thieves",
+				5_000_000);
+		String every = read(base + "/conversations?q=" + word + "&limit=200", agency.agent());
+		List<String> inOrder = JsonPath.read(every, "$.items[*].id");
+		assertThat(JsonPath.<List<Integer>>read(every, "$.items[*].risk")).isSortedAccordingTo((a, b) -> b - a);
+		assertThat(inOrder).containsExactlyInAnyOrderElementsOf(found).startsWith(found.get(0));
+		for (int i = 0; i < found.size(); i++) {
+			String page = read(base + "/conversations?q=" + word + "&limit=1&cursor=" + i, agency.agent());
+			assertThat(JsonPath.<List<String>>read(page, "$.items[*].id")).containsExactly(inOrder.get(i));
+			assertThat(JsonPath.<Integer>read(page, "$.total")).isEqualTo(found.size());
+		}
+	}
+
+	@Test
 	void filtersByTopicNeedsReviewAndChannelAndMarksUnread() throws Exception {
 		String topic = JsonPath.read(call(post(base + "/topics"), agency.owner(), """
 				{"kind": "promise", "name": "%s bags in 20 minutes", "description": "baggage promise",
