@@ -33,10 +33,10 @@ time_it() { # label url [curl options]
 import sys; t=sorted(float(x)*1000 for x in sys.stdin); n=len(t)
 print(f'$label: p50 {t[n//2]:.0f} ms, p95 {t[min(n-1,int(n*0.95))]:.0f} ms')"
 }
-echo "conversations: $(curl -s -H "Authorization: Bearer $token" "$base?limit=1&status=all" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
+echo "conversations (counted up to 10,000): $(curl -s -H "Authorization: Bearer $token" "$base?limit=1&status=all" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
 # as the inbox page asks (open conversations, one filter), then the API's default (any status)
 time_it "first page, riskiest open" "$base?sort=risk&status=open"
-time_it "first page, riskiest (any status: the API's default)" "$base?sort=risk"
+time_it "first page, riskiest (any status, the API default)" "$base?sort=risk"
 time_it "first page, oldest open" "$base?sort=oldest&status=open"
 time_it "first page, newest open" "$base?sort=newest&status=open"
 time_it "first page, newest (any status)" "$base?sort=newest&status=all"

@@ -120,6 +120,7 @@ class TenantWallTests {
 		ids.put("id", ingested.conversationId().toString()); // the inbox's conversation
 																// pages
 		ids.put("reply", java.util.UUID.randomUUID().toString());
+		ids.put("kind", "email"); // a channel kind's response targets
 		ids.put("savedReply",
 				savedReplies.save(brand.tenant(), null, "Wall " + java.util.UUID.randomUUID(), "Hello")
 					.id()

@@ -26,10 +26,14 @@ public final class ChannelKinds {
 		return SOCIAL.contains(kind) || OPEN.contains(kind) || OTHER.contains(kind);
 	}
 
+	/** The known kinds, in alphabetical order. */
+	public static java.util.List<String> all() {
+		return java.util.stream.Stream.of(SOCIAL, OPEN, OTHER).flatMap(java.util.Set::stream).sorted().toList();
+	}
+
 	/** The known kinds, for error messages. */
 	public static String describe() {
-		return String.join(", ", new java.util.TreeSet<>(
-				java.util.stream.Stream.of(SOCIAL, OPEN, OTHER).flatMap(java.util.Set::stream).toList()));
+		return String.join(", ", all());
 	}
 
 	/**

@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SlaPolicies {
 
+	/** The longest target: a year, in minutes. */
+	public static final int MAX_MINUTES = 525_600;
+
 	private final JdbcClient jdbc;
 
 	SlaPolicies(JdbcClient jdbc) {
@@ -124,7 +127,7 @@ public class SlaPolicies {
 		int[] minutes = { p.firstHigh(), p.firstMedium(), p.firstLow(), p.nextHigh(), p.nextMedium(), p.nextLow() };
 		String[] names = { "firstHigh", "firstMedium", "firstLow", "nextHigh", "nextMedium", "nextLow" };
 		for (int i = 0; i < minutes.length; i++) {
-			if (minutes[i] < 1 || minutes[i] > 525_600) {
+			if (minutes[i] < 1 || minutes[i] > MAX_MINUTES) {
 				errors.add(new FieldError(names[i], "must be 1 to 525,600 minutes"));
 			}
 		}
@@ -143,8 +146,8 @@ public class SlaPolicies {
 				errors.add(new FieldError("channels." + e.getKey(),
 						"is not a channel kind; use " + ChannelKinds.describe()));
 			}
-			else if (e.getValue() == null || e.getValue().first() < 1 || e.getValue().first() > 525_600
-					|| e.getValue().next() < 1 || e.getValue().next() > 525_600) {
+			else if (e.getValue() == null || e.getValue().first() < 1 || e.getValue().first() > MAX_MINUTES
+					|| e.getValue().next() < 1 || e.getValue().next() > MAX_MINUTES) {
 				errors.add(new FieldError("channels." + e.getKey(), "first and next must be 1 to 525,600 minutes"));
 			}
 		}

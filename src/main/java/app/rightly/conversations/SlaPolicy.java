@@ -35,6 +35,12 @@ public record SlaPolicy(int firstHigh, int firstMedium, int firstLow, int nextHi
 				dayStart, dayEnd, Map.of());
 	}
 
+	/** The same policy with these channel kinds' own targets. */
+	public SlaPolicy withChannels(Map<String, ChannelTarget> targets) {
+		return new SlaPolicy(firstHigh, firstMedium, firstLow, nextHigh, nextMedium, nextLow, businessHours, timeZone,
+				workDays, dayStart, dayEnd, targets);
+	}
+
 	/** What a brand has until it sets its own: 1 h, 4 h, 24 h in calendar time. */
 	public static final SlaPolicy DEFAULT = new SlaPolicy(60, 240, 1440, 60, 240, 1440, false, "UTC",
 			List.of(1, 2, 3, 4, 5), LocalTime.of(9, 0), LocalTime.of(17, 0));

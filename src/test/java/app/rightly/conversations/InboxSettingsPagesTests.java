@@ -103,6 +103,36 @@ class InboxSettingsPagesTests {
 			.andExpect(content().string(containsString("must be a time zone")))
 			.andExpect(content().string(containsString("must be 1 to 525,600 minutes")));
 		assertThat(slas.of(agency.brand().tenant()).firstHigh()).isEqualTo(30);
+		// a channel kind's own targets: set, kept by the band form, refused when unknown,
+		// removed
+		mvc.perform(post(page + "/sla/channels").session(session)
+			.with(csrf())
+			.param("kind", "email")
+			.param("first", "1440")
+			.param("next", "720")).andExpect(redirectedUrl(page + "#sla"));
+		assertThat(slas.of(agency.brand().tenant()).channels()).containsEntry("email",
+				new SlaPolicy.ChannelTarget(1440, 720));
+		assertThat(slas.of(agency.brand().tenant()).firstHigh()).isEqualTo(30);
+		mvc.perform(get(page).session(session))
+			.andExpect(content().string(containsString("email: first reply 1,440 min, next reply 720 min")));
+		mvc.perform(post(page + "/sla/channels").session(session)
+			.with(csrf())
+			.param("kind", "pigeon")
+			.param("first", "0")
+			.param("next", "60"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("is not a channel kind")));
+		mvc.perform(post(page + "/sla/channels").session(session)
+			.with(csrf())
+			.param("kind", "x")
+			.param("first", "0")
+			.param("next", "60"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("must be 1 to 525,600 minutes")));
+		assertThat(slas.of(agency.brand().tenant()).channels()).containsOnlyKeys("email");
+		mvc.perform(post(page + "/sla/channels/email/delete").session(session).with(csrf()))
+			.andExpect(redirectedUrl(page + "#sla"));
+		assertThat(slas.of(agency.brand().tenant()).channels()).isEmpty();
 
 		mvc.perform(post(page + "/assignment").session(session)
 			.with(csrf())
@@ -139,6 +169,13 @@ class InboxSettingsPagesTests {
 	void anAgentMayNotChangeTheInboxSettingsAndAnotherBrandIsNotFound() throws Exception {
 		MockHttpSession agent = Sessions.signIn(mvc, agency.agent());
 		mvc.perform(get(page).session(agent)).andExpect(status().isForbidden());
+		mvc.perform(post(page + "/sla/channels").session(agent)
+			.with(csrf())
+			.param("kind", "email")
+			.param("first", "60")
+			.param("next", "60")).andExpect(status().isForbidden());
+		mvc.perform(post(page + "/sla/channels/email/delete").session(agent).with(csrf()))
+			.andExpect(status().isForbidden());
 		mvc.perform(get("/brands/" + agency.otherBrand().slug() + "/inbox-settings").session(agent))
 			.andExpect(status().isNotFound());
 	}

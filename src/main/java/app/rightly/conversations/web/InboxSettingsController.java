@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import app.rightly.conversations.AutoAssignment;
 import app.rightly.conversations.SavedReplies;
+import app.rightly.channels.ChannelKinds;
 import app.rightly.conversations.SlaPolicies;
 import app.rightly.conversations.SlaPolicy;
 import app.rightly.shared.InvalidInputException;
@@ -74,6 +75,36 @@ class InboxSettingsController {
 
 	}
 
+	/** A channel kind's own first and next reply targets, in minutes. */
+	record ChannelForm(String kind, Integer first, Integer next) {
+
+		/** The policy with this kind's targets added or replaced. */
+		SlaPolicy applied(SlaPolicy policy) {
+			String k = kind == null ? "" : kind.strip().toLowerCase(java.util.Locale.ROOT);
+			if (!ChannelKinds.known(k)) {
+				throw new InvalidInputException("kind", "is not a channel kind; use " + ChannelKinds.describe());
+			}
+			List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+			for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(Map.of("first", n(first), "next", n(next)))
+				.entrySet()) {
+				if (e.getValue() < 1 || e.getValue() > SlaPolicies.MAX_MINUTES) {
+					errors.add(new InvalidInputException.FieldError(e.getKey(), "must be 1 to 525,600 minutes"));
+				}
+			}
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
+			Map<String, SlaPolicy.ChannelTarget> targets = new java.util.HashMap<>(policy.channels());
+			targets.put(k, new SlaPolicy.ChannelTarget(first, next));
+			return policy.withChannels(targets);
+		}
+
+		private static int n(Integer v) {
+			return v == null ? 0 : v;
+		}
+
+	}
+
 	record AssignmentForm(String mode, Integer cap, List<UUID> agents) {
 	}
 
@@ -95,6 +126,10 @@ class InboxSettingsController {
 			model.addAttribute("reply", new ReplyForm(null, "", ""));
 		}
 		model.addAttribute("slaChannels", new java.util.TreeMap<>(slas.of(b.tenant()).channels()));
+		if (!model.containsAttribute("channel")) {
+			model.addAttribute("channel", new ChannelForm("", null, null));
+		}
+		model.addAttribute("channelKinds", ChannelKinds.all());
 		model.addAttribute("modes", AutoAssignment.MODES);
 		model.addAttribute("team", tenancy.team(b.tenant()));
 		model.addAttribute("replies", savedReplies.list(b.tenant(), null));
@@ -107,6 +142,25 @@ class InboxSettingsController {
 	String sla(CurrentUser user, @PathVariable String brand, SlaForm form, Model model, RedirectAttributes flash) {
 		return submit(user, brand, model, flash, "sla", form, "",
 				b -> slas.set(b.tenant(), form.policy(slas.of(b.tenant()).channels())));
+	}
+
+	@PostMapping("/sla/channels")
+	String slaChannel(CurrentUser user, @PathVariable String brand, ChannelForm form, Model model,
+			RedirectAttributes flash) {
+		return submit(user, brand, model, flash, "channel", form, "#sla",
+				b -> slas.set(b.tenant(), form.applied(slas.of(b.tenant()))));
+	}
+
+	@PostMapping("/sla/channels/{kind}/delete")
+	String deleteSlaChannel(CurrentUser user, @PathVariable String brand, @PathVariable String kind,
+			RedirectAttributes flash) {
+		Brand b = brandFor(user, brand);
+		SlaPolicy policy = slas.of(b.tenant());
+		Map<String, SlaPolicy.ChannelTarget> targets = new java.util.HashMap<>(policy.channels());
+		targets.remove(kind);
+		slas.set(b.tenant(), policy.withChannels(targets));
+		flash.addFlashAttribute("notice", "inboxSettings.channel.deleted");
+		return "redirect:/brands/" + b.slug() + "/inbox-settings#sla";
 	}
 
 	@PostMapping("/assignment")
