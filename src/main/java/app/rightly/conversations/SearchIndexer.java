@@ -98,8 +98,9 @@ class SearchIndexer extends BackgroundTask {
 	}
 
 	/**
-	 * Waits until every transaction that was running a moment ago has ended; false after
-	 * {@link #SETTLE_NANOS} (a long transaction: the next round tries again).
+	 * Waits until every transaction of this database that was running a moment ago has
+	 * ended; false after {@link #SETTLE_NANOS} (a long transaction: the next round tries
+	 * again).
 	 */
 	private boolean settled() {
 		try {
@@ -108,7 +109,13 @@ class SearchIndexer extends BackgroundTask {
 				.query(String.class)
 				.single();
 			long deadline = System.nanoTime() + SETTLE_NANOS;
-			while (!jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot()) >= CAST(:running AS xid8)")
+			// the transactions of this database only: a long one in another database of
+			// the same server does not write messages
+			while (!jdbc.sql("""
+					SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity
+					                   WHERE datname = current_database() AND pid <> pg_backend_pid()
+					                     AND backend_xid IS NOT NULL
+					                     AND age(backend_xid) > age(xid(CAST(:running AS xid8))))""")
 				.param("running", running)
 				.query(Boolean.class)
 				.single()) {
