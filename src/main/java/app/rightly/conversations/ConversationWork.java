@@ -350,9 +350,8 @@ public class ConversationWork {
 			sql = "SELECT 1 FROM conversation c" + w.sql() + " LIMIT " + (MAX_COUNT + 1);
 		}
 		else {
-			// those the words' index finds, then those found otherwise (a handle,
-			// messages
-			// not indexed yet), each once, until the limit
+			// those the words' index finds, then those found otherwise (a handle, new
+			// messages) and not by their words, until the limit
 			sql = "SELECT 1 FROM conversation_search cs JOIN conversation c ON c.id = cs.conversation_id" + w.sql()
 					+ " AND " + Search.WORDS + " UNION ALL SELECT 1 FROM conversation c" + w.sql() + " AND c.id = ANY("
 					+ w.search().others() + ") AND NOT EXISTS (SELECT 1 FROM conversation_search cs "
@@ -371,21 +370,23 @@ public class ConversationWork {
 
 		static final String WORDS = "cs.words @@ plainto_tsquery('simple', :q)";
 
+		/** A query of the conversations of the handle and of new messages. */
+		private static final String OTHERS = "SELECT h.id FROM conversation h JOIN customer_identity ci "
+				+ "ON ci.customer_id = h.customer_id WHERE ci.brand_id = :brand AND ci.identity_key = :handle "
+				+ "AND h.brand_id = :brand "
+				+ "UNION SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand AND s.seq > :indexed "
+				+ "AND to_tsvector('simple', coalesce(s.author_name, '') || ' ' || s.text) "
+				+ "@@ plainto_tsquery('simple', :q)";
+
 		/** The conversations of the handle and of the messages not indexed yet. */
 		String others() {
-			return "ARRAY(SELECT h.id FROM conversation h JOIN customer_identity ci "
-					+ "ON ci.customer_id = h.customer_id WHERE ci.brand_id = :brand AND ci.identity_key = :handle "
-					+ "AND h.brand_id = :brand "
-					+ "UNION SELECT s.conversation_id FROM message s WHERE s.brand_id = :brand AND s.seq > :indexed "
-					+ "AND to_tsvector('simple', coalesce(s.author_name, '') || ' ' || s.text) "
-					+ "@@ plainto_tsquery('simple', :q))";
+			return "ARRAY(" + OTHERS + ")";
 		}
 
 		/** Every conversation found, each part over its index. */
 		String matches() {
-			return others().substring(0, others().length() - 1)
-					+ " UNION ALL SELECT cs.conversation_id FROM conversation_search cs WHERE cs.brand_id = :brand AND "
-					+ WORDS + ")";
+			return "ARRAY(" + OTHERS + " UNION ALL SELECT cs.conversation_id FROM conversation_search cs "
+					+ "WHERE cs.brand_id = :brand AND " + WORDS + ")";
 		}
 
 		/**
