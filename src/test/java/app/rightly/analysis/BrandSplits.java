@@ -15,9 +15,9 @@ import app.rightly.analysis.training.Scores;
 
 /**
  * A development tool, not a test: how well a brand model learns a labelled file, as the
- * mean macro-F1 over several random halvings (train on one half, score the other), so a
- * change to the brand models is judged on more than one split.
- * {@code java -cp target/test-classes:target/classes:CP app.rightly.analysis.BrandSplits FILE TASK [SPLITS]}
+ * mean macro-F1 over several random splits (train on a share, by default half, score the
+ * rest), so a change to the brand models is judged on more than one split.
+ * {@code java -cp target/test-classes:target/classes:CP app.rightly.analysis.BrandSplits FILE TASK [SPLITS [SHARE]]}
  * (FILE: CSV with text and label columns).
  */
 public final class BrandSplits {
@@ -29,6 +29,7 @@ public final class BrandSplits {
 		Path file = Path.of(args[0]);
 		String task = args[1];
 		int splits = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+		double share = args.length > 3 ? Double.parseDouble(args[3]) : 0.5;
 		List<LabelledFile.Row> rows = LabelledFile.read(file, "text", "label", null, null);
 		CustomerCareAnalyser analyser = new CustomerCareAnalyser();
 		List<LinearModel.Example> all = new ArrayList<>();
@@ -43,8 +44,9 @@ public final class BrandSplits {
 				order.add(i);
 			}
 			Collections.shuffle(order, new Random(seed));
-			List<Integer> train = order.subList(0, rows.size() / 2);
-			List<Integer> test = order.subList(rows.size() / 2, rows.size());
+			int cut = (int) Math.round(rows.size() * share);
+			List<Integer> train = order.subList(0, cut);
+			List<Integer> test = order.subList(cut, rows.size());
 			List<LinearModel.Example> examples = new ArrayList<>();
 			TreeSet<String> labels = new TreeSet<>();
 			// the order training sees does not depend on the split's shuffle
@@ -65,8 +67,8 @@ public final class BrandSplits {
 			sum += f;
 			each.append(String.format(" %.3f", f));
 		}
-		System.out.printf("%s %s: mean macro-F1 %.4f over %d halvings:%s%n", file.getFileName(), task, sum / splits,
-				splits, each);
+		System.out.printf("%s %s: mean macro-F1 %.4f over %d splits training on %.0f%%:%s%n", file.getFileName(), task,
+				sum / splits, splits, share * 100, each);
 	}
 
 }
