@@ -29,6 +29,9 @@ public final class CueLexicon {
 	private record Entry(String category, float weight, String phrase) {
 	}
 
+	/** Each category's number, in the order first seen. */
+	private final Map<String, Integer> categories = new HashMap<>();
+
 	/** First token → phrases starting with it (longest first). */
 	private final Map<String, List<Phrase>> byFirst = new HashMap<>();
 
@@ -39,7 +42,8 @@ public final class CueLexicon {
 	@SuppressWarnings("unchecked")
 	private final List<Phrase>[] prefixes = new List[129];
 
-	private record Phrase(String[] tokens, Entry entry, boolean prefix) {
+	/** A phrase as matched: its tokens, its entry and its category's number. */
+	private record Phrase(String[] tokens, Entry entry, boolean prefix, int category) {
 	}
 
 	private CueLexicon() {
@@ -92,7 +96,8 @@ public final class CueLexicon {
 		String text = (prefix ? phrase.substring(0, phrase.length() - 1) : phrase).replace("<num>", "9");
 		List<Token> tokens = Tokenizer.tokens(text);
 		String[] norms = tokens.stream().map(Token::norm).toArray(String[]::new);
-		Phrase p = new Phrase(norms, entry, prefix);
+		Phrase p = new Phrase(norms, entry, prefix,
+				categories.computeIfAbsent(entry.category(), c -> categories.size()));
 		if (prefix) {
 			int slot = slot(p.tokens()[0].charAt(0));
 			if (prefixes[slot] == null) {
@@ -112,7 +117,8 @@ public final class CueLexicon {
 	 */
 	public List<Cue> match(List<Token> tokens) {
 		List<Cue> found = new ArrayList<>();
-		Map<String, Integer> coveredUntil = new HashMap<>(8);
+		int[] coveredUntil = new int[categories.size()]; // by category: where its last
+															// phrase ends
 		int n = tokens.size();
 		for (int i = 0; i < n; i++) {
 			List<Phrase> candidates = byFirst.get(tokens.get(i).norm());
@@ -141,13 +147,12 @@ public final class CueLexicon {
 		return c < 128 ? c : 128;
 	}
 
-	private static void record(List<Cue> found, Map<String, Integer> coveredUntil, Phrase p, List<Token> tokens, int at,
-			int length) {
+	private static void record(List<Cue> found, int[] coveredUntil, Phrase p, List<Token> tokens, int at, int length) {
 		String category = p.entry().category();
-		if (coveredUntil.getOrDefault(category, 0) > at) {
+		if (coveredUntil[p.category()] > at) {
 			return; // inside a longer phrase of the same category
 		}
-		coveredUntil.put(category, at + length);
+		coveredUntil[p.category()] = at + length;
 		Token first = tokens.get(at);
 		Token last = tokens.get(at + length - 1);
 		found.add(new Cue(category, p.entry().weight(), p.entry().phrase(), first.start(), last.end(),
