@@ -120,6 +120,27 @@ public class SlaPolicies {
 		return Arrays.stream((Integer[]) array.getArray()).toList();
 	}
 
+	/**
+	 * What is wrong with one channel kind's targets, by what is wrong: {@code kind},
+	 * {@code first} or {@code next}; empty when nothing is.
+	 */
+	public static Map<String, String> channelProblems(String kind, SlaPolicy.ChannelTarget target) {
+		Map<String, String> problems = new java.util.LinkedHashMap<>();
+		if (!ChannelKinds.known(kind)) {
+			problems.put("kind", "is not a channel kind; use " + ChannelKinds.describe());
+			return problems;
+		}
+		int first = target == null ? 0 : target.first();
+		int next = target == null ? 0 : target.next();
+		if (first < 1 || first > MAX_MINUTES) {
+			problems.put("first", "must be 1 to 525,600 minutes");
+		}
+		if (next < 1 || next > MAX_MINUTES) {
+			problems.put("next", "must be 1 to 525,600 minutes");
+		}
+		return problems;
+	}
+
 	/** Sets the brand's policy; every field is checked and a bad one named. */
 	@Transactional
 	public SlaPolicy set(Tenant tenant, SlaPolicy p) {
@@ -142,14 +163,8 @@ public class SlaPolicies {
 			errors.add(new FieldError("workDays", "must be days 1 (Monday) to 7 (Sunday), at least one"));
 		}
 		for (Map.Entry<String, SlaPolicy.ChannelTarget> e : p.channels().entrySet()) {
-			if (!ChannelKinds.known(e.getKey())) {
-				errors.add(new FieldError("channels." + e.getKey(),
-						"is not a channel kind; use " + ChannelKinds.describe()));
-			}
-			else if (e.getValue() == null || e.getValue().first() < 1 || e.getValue().first() > MAX_MINUTES
-					|| e.getValue().next() < 1 || e.getValue().next() > MAX_MINUTES) {
-				errors.add(new FieldError("channels." + e.getKey(), "first and next must be 1 to 525,600 minutes"));
-			}
+			channelProblems(e.getKey(), e.getValue()).forEach((field, problem) -> errors
+				.add(new FieldError("channels." + e.getKey() + (field.equals("kind") ? "" : "." + field), problem)));
 		}
 		if (p.dayStart() == null || p.dayEnd() == null || !p.dayStart().isBefore(p.dayEnd())) {
 			errors.add(new FieldError("dayEnd", "the working day must end after it starts"));

@@ -78,29 +78,24 @@ class InboxSettingsController {
 	/** A channel kind's own first and next reply targets, in minutes. */
 	record ChannelForm(String kind, Integer first, Integer next) {
 
-		/** The policy with this kind's targets added or replaced. */
+		/**
+		 * The policy with this kind's targets added or replaced, checked as the API
+		 * checks.
+		 */
 		SlaPolicy applied(SlaPolicy policy) {
 			String k = kind == null ? "" : kind.strip().toLowerCase(java.util.Locale.ROOT);
-			if (!ChannelKinds.known(k)) {
-				throw new InvalidInputException("kind", "is not a channel kind; use " + ChannelKinds.describe());
-			}
-			List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
-			for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(Map.of("first", n(first), "next", n(next)))
-				.entrySet()) {
-				if (e.getValue() < 1 || e.getValue() > SlaPolicies.MAX_MINUTES) {
-					errors.add(new InvalidInputException.FieldError(e.getKey(), "must be 1 to 525,600 minutes"));
-				}
-			}
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
+			SlaPolicy.ChannelTarget target = new SlaPolicy.ChannelTarget(first == null ? 0 : first,
+					next == null ? 0 : next);
+			Map<String, String> problems = SlaPolicies.channelProblems(k, target);
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems.entrySet()
+					.stream()
+					.map(e -> new InvalidInputException.FieldError(e.getKey(), e.getValue()))
+					.toList());
 			}
 			Map<String, SlaPolicy.ChannelTarget> targets = new java.util.HashMap<>(policy.channels());
-			targets.put(k, new SlaPolicy.ChannelTarget(first, next));
+			targets.put(k, target);
 			return policy.withChannels(targets);
-		}
-
-		private static int n(Integer v) {
-			return v == null ? 0 : v;
 		}
 
 	}
