@@ -44,6 +44,9 @@ class SearchIndexer extends BackgroundTask {
 
 	private long waitingSince;
 
+	/** Message numbers up to this were all written or abandoned when last checked. */
+	private final java.util.concurrent.atomic.AtomicLong settledUpTo = new java.util.concurrent.atomic.AtomicLong();
+
 	SearchIndexer(JdbcClient jdbc, TransactionTemplate transactions,
 			@Value("${rightly.search.period-millis:2000}") long periodMillis) {
 		super("search-indexer", periodMillis);
@@ -58,10 +61,17 @@ class SearchIndexer extends BackgroundTask {
 		// numbers handed out so far, once every transaction that may be writing one has
 		// ended (a moment to let them start writing, then until the oldest running
 		// transaction is younger than they are).
-		Long handedOut = jdbc.sql("SELECT last_value FROM message_seq_seq").query(Long.class).single();
-		if (!settled()) {
-			return 0;
+		long handedOut = settledUpTo.get();
+		if (jdbc.sql("SELECT last_seq FROM search_progress WHERE id = 1").query(Long.class).single() >= handedOut) {
+			// all settled numbers indexed: wait for the ones handed out since, if any
+			long latest = jdbc.sql("SELECT last_value FROM message_seq_seq").query(Long.class).single();
+			if (latest <= handedOut || !settled()) {
+				return 0;
+			}
+			settledUpTo.accumulateAndGet(latest, Math::max);
+			handedOut = latest;
 		}
+		long upToSettled = handedOut;
 		Integer done = transactions.execute(status -> {
 			Long last = jdbc.sql("SELECT last_seq FROM search_progress WHERE id = 1 FOR UPDATE NOWAIT")
 				.query(Long.class)
@@ -70,12 +80,16 @@ class SearchIndexer extends BackgroundTask {
 					SELECT max(seq) FROM (SELECT seq FROM message WHERE seq > :last AND seq <= :handedOut
 					                      ORDER BY seq LIMIT :n) s""")
 				.param("last", last)
-				.param("handedOut", handedOut)
+				.param("handedOut", upToSettled)
 				.param("n", BATCH)
 				.query(Long.class)
 				.optional()
 				.orElse(null);
 			if (upTo == null) {
+				// the rest of the settled numbers were abandoned (rolled back): past them
+				jdbc.sql("UPDATE search_progress SET last_seq = :upTo WHERE id = 1 AND last_seq < :upTo")
+					.param("upTo", upToSettled)
+					.update();
 				return 0;
 			}
 			int n = jdbc
