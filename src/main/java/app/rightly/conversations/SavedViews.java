@@ -78,14 +78,15 @@ public class SavedViews {
 	public List<Counted> counted(Tenant tenant, UserId me) {
 		List<Counted> out = new ArrayList<>();
 		for (SavedView v : list(tenant, me)) {
+			Map<String, String> parameters = v.parameters();
 			int count;
 			try {
-				count = work.count(tenant, me, Filter.of(v.parameters(), 0, 1));
+				count = work.count(tenant, me, Filter.of(parameters, 0, 1));
 			}
 			catch (InvalidInputException ex) {
 				count = 0;
 			}
-			String q = v.parameters().get("q");
+			String q = parameters.get("q");
 			out.add(new Counted(v, count,
 					q == null || q.isBlank() ? ConversationWork.MAX_COUNT : ConversationWork.MAX_SEARCH_COUNT));
 		}
@@ -115,8 +116,8 @@ public class SavedViews {
 			throw new InvalidInputException(errors);
 		}
 		try {
-			work.count(tenant, me, Filter.of(parameters, 0, 1)); // bad values are named
-																	// now
+			// bad values are named now
+			work.count(tenant, me, Filter.of(parameters, 0, 1));
 		}
 		catch (InvalidInputException ex) {
 			throw new InvalidInputException("query", ex.errors().get(0).field() + " " + ex.errors().get(0).message());
