@@ -129,7 +129,7 @@ public class CustomerCareAnalyser implements Analyser {
 
 	Signals signals(String text) {
 		List<Token> tokens = Tokenizer.tokens(text);
-		List<Cue> found = cues.match(tokens);
+		List<Cue> found = ironicThanks(tokens, cues.match(tokens));
 		double failure = 0;
 		double praise = 0;
 		double sarcasm = 0;
@@ -179,6 +179,61 @@ public class CustomerCareAnalyser implements Analyser {
 		float irony = probability(read, BaseModels.IRONY, "irony");
 		return new Signals(text, tokens, found, vader.compound(tokens, text), features, sentiment, complaint, toxicity,
 				emotion, irony, failure, praise, sarcasm, relief, grievance, categories, asks, links);
+	}
+
+	/** How far after "thanks for" the failure thanked for may start, in tokens. */
+	static final int THANKS_REACH = 4;
+
+	/** Thanks for putting a problem right is meant: "thanks for resolving the issue". */
+	private static final Set<String> REMEDIES = Set.of("resolving", "fixing", "solving", "sorting", "handling",
+			"compensating", "refunding", "replacing", "helping", "finding", "returning", "rebooking", "dealing",
+			"looking", "responding", "answering", "following", "update", "updates", "help", "info", "heads");
+
+	/**
+	 * Thanks for a failure is sarcasm: "thanks for ignoring my tweets", "thank you for
+	 * selling expired beer #fail". When a failure follows "thanks for" in the same
+	 * sentence (and no sarcasm marker already covers it), a sarcasm cue spanning both is
+	 * added. Thanks next to a failure in another sentence stays politeness.
+	 */
+	static List<Cue> ironicThanks(List<Token> tokens, List<Cue> found) {
+		List<Cue> added = null;
+		for (Cue thanks : found) {
+			if (!thanks.category().equals("gratitude") || thanks.negated()) {
+				continue;
+			}
+			int i = 0;
+			while (i < tokens.size()
+					&& (tokens.get(i).start() < thanks.end() || tokens.get(i).kind() == Token.Kind.MENTION)) {
+				i++; // "thanks @brand for"
+			}
+			if (i >= tokens.size() || !tokens.get(i).norm().equals("for")) {
+				continue;
+			}
+			int until = tokens.get(i).end();
+			boolean remedy = false;
+			for (int j = i + 1; j < tokens.size() && j <= i + THANKS_REACH && !remedy; j++) {
+				Token t = tokens.get(j);
+				if (t.kind() == Token.Kind.PUNCT && ".!?;".contains(t.norm()) || t.kind() == Token.Kind.URL) {
+					break;
+				}
+				remedy = REMEDIES.contains(t.norm());
+				until = t.end();
+			}
+			Cue failure = null;
+			boolean covered = false;
+			for (Cue c : found) {
+				covered |= c.category().equals("sarcasm") && c.end() > thanks.start() && c.start() < until;
+				if (failure == null && !remedy && c.category().equals("failure") && !c.negated()
+						&& c.start() >= thanks.end() && c.start() < until) {
+					failure = c;
+				}
+			}
+			if (failure != null && !covered) {
+				added = added == null ? new ArrayList<>(found) : added;
+				added.add(new Cue("sarcasm", -0.8f, "thanks for a failure", thanks.start(), failure.end(), false));
+			}
+		}
+		return added == null ? found : added;
 	}
 
 	private static List<Token> withoutReliefs(List<Token> tokens, List<Cue> cues) {

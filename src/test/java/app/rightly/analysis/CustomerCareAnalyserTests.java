@@ -105,6 +105,29 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void thanksForAFailureIsSarcasmButThanksForPuttingItRightIsMeant() {
+		Analysis ironic = analyse("@SkyAir thanks for ignoring all my tweets");
+		assertThat(ironic.sarcasm()).isTrue();
+		assertThat(ironic.sentiment().label()).isEqualTo("negative");
+		assertThat(ironic.intent().label()).isEqualTo("complaint");
+		assertThat(ironic.evidence())
+			.anySatisfy(e -> assertThat(e.label() + ":" + e.text()).isEqualTo("sarcasm:thanks for ignoring"));
+		Analysis meant = analyse("@SkyAir thank you for fixing the problem with my booking");
+		assertThat(meant.sarcasm()).isFalse();
+		assertThat(meant.sentiment().label()).isEqualTo("positive");
+		// thanks, then the problem in a sentence of its own: not thanks for the problem
+		assertThat(analyse("@SkyAir thanks for the reply. My bag is still missing").evidence())
+			.noneSatisfy(e -> assertThat(e.text()).startsWith("thanks for the"));
+	}
+
+	@Test
+	void aProblemDeniedByFreeIsPraise() {
+		Analysis a = analyse("@SkyAir thank you for a hassle-free trip, friendly staff");
+		assertThat(a.sentiment().label()).isEqualTo("positive");
+		assertThat(a.sarcasm()).isFalse();
+	}
+
+	@Test
 	void aPoliteComplaintIsAComplaintAndNegativityAboutTheWorldIsNot() {
 		Analysis polite = analyse("@SkyAir my bag never arrived, can you help?");
 		assertThat(polite.intent().label()).isEqualTo("complaint");
