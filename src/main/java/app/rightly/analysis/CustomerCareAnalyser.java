@@ -578,8 +578,12 @@ public class CustomerCareAnalyser implements Analyser {
 		scores.put("praise", clamp(problem >= 1.0 ? 0
 				: 0.5 * Math.min(1, s.praise() / 1.5) + (sentiment.label().equals("positive") ? 0.45 : 0)));
 		scores.put("suggestion", s.has("suggestion") ? 0.7 : 0.0);
-		scores.put("abuse", toxicity.toxic() && (s.has("insult") || s.has("threat") || s.has("profanity"))
-				? 0.6 + 0.4 * toxicity.score() : 0.0);
+		// swearing about a problem is still a complaint: abuse outranks it only when
+		// it threatens, or insults the person addressed ("you idiots")
+		boolean personal = s.has("threat") || (s.has("insult") && secondPerson);
+		boolean abusive = toxicity.toxic() && (s.has("insult") || s.has("threat") || s.has("profanity"));
+		scores.put("abuse", !abusive ? 0.0 : personal || scores.get("complaint") < 0.5 ? 0.6 + 0.4 * toxicity.score()
+				: scores.get("complaint") - 0.01);
 		scores.put("spam", s.has("spam") ? 0.85 : 0.0);
 		scores.put("other", 0.3);
 		String label = "other";

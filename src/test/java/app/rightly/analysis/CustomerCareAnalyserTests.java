@@ -121,6 +121,15 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void swearingAboutAProblemIsAComplaintButInsultingThePersonIsAbuse() {
+		Analysis swearing = analyse("@SkyAir idiots lost my bag again, this is shit");
+		assertThat(swearing.intent().label()).isEqualTo("complaint");
+		assertThat(swearing.toxicity().toxic()).isTrue(); // still flagged for the agent
+		assertThat(analyse("@SkyAir you stupid idiots, lost my bag again").intent().label()).isEqualTo("abuse");
+		assertThat(analyse("@SkyAir I will find you and hurt you").intent().label()).isEqualTo("abuse");
+	}
+
+	@Test
 	void aProblemDeniedByFreeIsPraise() {
 		Analysis a = analyse("@SkyAir thank you for a hassle-free trip, friendly staff");
 		assertThat(a.sentiment().label()).isEqualTo("positive");
