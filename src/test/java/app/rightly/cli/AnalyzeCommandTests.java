@@ -1,0 +1,57 @@
+package app.rightly.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code rightly analyze --stats}: one JSON line per message on standard output, the
+ * count and the rate on standard error, after the JIT has settled.
+ */
+class AnalyzeCommandTests {
+
+	@Test
+	void writesOneAnalysisPerLineAndTheRateToStandardError(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("messages.txt");
+		Files.writeString(file, """
+				@SkyAir my bag never arrived, can you help?
+				@SkyAir thank you so much, the crew was wonderful!
+
+				@SkyAir what time does boarding start?
+				""");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream stdout = System.out;
+		PrintStream stderr = System.err;
+		int exit;
+		long started = System.nanoTime();
+		try {
+			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+			exit = new CommandLine(new AnalyzeCommand()).execute("--stats", file.toString());
+		}
+		finally {
+			System.setOut(stdout);
+			System.setErr(stderr);
+		}
+		assertThat(exit).isZero();
+		List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(0)).startsWith("{\"text\":\"@SkyAir my bag never arrived")
+			.contains("\"intent\":{\"label\":\"complaint\"");
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.containsPattern("analysed 3 messages in [0-9.]+ s: [0-9]+ messages/s");
+		// the warm-up runs until the JIT settles, never less than its minimum
+		assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(AnalyzeCommand.WARM_MIN_NANOS);
+	}
+
+}
