@@ -184,10 +184,15 @@ public class CustomerCareAnalyser implements Analyser {
 	/** How far after "thanks for" the failure thanked for may start, in tokens. */
 	static final int THANKS_REACH = 4;
 
-	/** Thanks for putting a problem right is meant: "thanks for resolving the issue". */
+	/**
+	 * Thanks for putting a problem right, or for news of it, is meant: "thanks for
+	 * resolving the issue", "thanks for letting me know about the delay".
+	 */
 	private static final Set<String> REMEDIES = Set.of("resolving", "fixing", "solving", "sorting", "handling",
 			"compensating", "refunding", "replacing", "helping", "finding", "returning", "rebooking", "dealing",
-			"looking", "responding", "answering", "following", "update", "updates", "help", "info", "heads");
+			"looking", "responding", "answering", "following", "update", "updates", "help", "info", "heads", "letting",
+			"telling", "informing", "notifying", "warning", "explaining", "checking", "confirming", "clarifying",
+			"understanding", "patience", "apology", "apologizing", "apologising");
 
 	/**
 	 * Thanks for a failure is sarcasm: "thanks for ignoring my tweets", "thank you for

@@ -115,6 +115,8 @@ class CustomerCareAnalyserTests {
 		Analysis meant = analyse("@SkyAir thank you for fixing the problem with my booking");
 		assertThat(meant.sarcasm()).isFalse();
 		assertThat(meant.sentiment().label()).isEqualTo("positive");
+		assertThat(analyse("@SkyAir thanks for confirming the cancellation").evidence())
+			.noneSatisfy(e -> assertThat(e.text()).startsWith("thanks for"));
 		// thanks, then the problem in a sentence of its own: not thanks for the problem
 		assertThat(analyse("@SkyAir thanks for the reply. My bag is still missing").evidence())
 			.noneSatisfy(e -> assertThat(e.text()).startsWith("thanks for the"));
