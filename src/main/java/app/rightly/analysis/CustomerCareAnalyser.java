@@ -587,8 +587,9 @@ public class CustomerCareAnalyser implements Analyser {
 		// it threatens, or insults the person addressed ("you idiots")
 		boolean personal = s.has("threat") || (s.has("insult") && secondPerson);
 		boolean abusive = toxicity.toxic() && (s.has("insult") || s.has("threat") || s.has("profanity"));
-		scores.put("abuse", !abusive ? 0.0 : personal || scores.get("complaint") < 0.5 ? 0.6 + 0.4 * toxicity.score()
-				: scores.get("complaint") - 0.01);
+		double abuse = abusive ? 0.6 + 0.4 * toxicity.score() : 0.0;
+		double complaint = scores.get("complaint");
+		scores.put("abuse", personal || complaint < 0.5 ? abuse : Math.min(abuse, complaint - 0.01));
 		scores.put("spam", s.has("spam") ? 0.85 : 0.0);
 		scores.put("other", 0.3);
 		String label = "other";

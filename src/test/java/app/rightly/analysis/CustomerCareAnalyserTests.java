@@ -127,6 +127,9 @@ class CustomerCareAnalyserTests {
 		Analysis swearing = analyse("@SkyAir idiots lost my bag again, this is shit");
 		assertThat(swearing.intent().label()).isEqualTo("complaint");
 		assertThat(swearing.toxicity().toxic()).isTrue(); // still flagged for the agent
+		// ranked under the complaint, never raised above what its toxicity gives
+		assertThat(swearing.intent().scores().get("abuse")).isLessThanOrEqualTo(
+				Math.min(swearing.intent().scores().get("complaint"), 0.6 + 0.4 * swearing.toxicity().score()) + 0.001);
 		assertThat(analyse("@SkyAir you stupid idiots, lost my bag again").intent().label()).isEqualTo("abuse");
 		assertThat(analyse("@SkyAir I will find you and hurt you").intent().label()).isEqualTo("abuse");
 	}

@@ -18,7 +18,7 @@ import java.util.function.ObjIntConsumer;
  * {@code weight<TAB>category<TAB>phrase} per line. A phrase is matched on normalised
  * tokens; {@code <num>} matches any number, a trailing {@code *} any word starting so.
  * The longest phrase starting at a token wins. A phrase right after a negation ("not
- * helpful") or right before "free" ("hassle free") is marked negated.
+ * helpful"), or a problem right before "free" ("hassle free"), is marked negated.
  */
 public final class CueLexicon {
 
@@ -156,10 +156,10 @@ public final class CueLexicon {
 		Token first = tokens.get(at);
 		Token last = tokens.get(at + length - 1);
 		found.add(new Cue(category, p.entry().weight(), p.entry().phrase(), first.start(), last.end(),
-				negated(tokens, at) || freeOf(tokens, at + length)));
+				negated(tokens, at) || (p.entry().weight() < 0 && freeOf(tokens, at + length))));
 	}
 
-	/** "hassle free", "trouble-free": the phrase is denied by what follows it. */
+	/** "hassle free", "trouble-free": a problem denied by what follows it. */
 	private static boolean freeOf(List<Token> tokens, int after) {
 		int i = after < tokens.size() && tokens.get(after).norm().equals("-") ? after + 1 : after;
 		return i < tokens.size() && tokens.get(i).norm().equals("free");
