@@ -111,11 +111,13 @@ final class BrandTraining {
 		return switch (task) {
 			// a brand's reasons and topics: rare labels matter as much as frequent ones,
 			// and the aspects carry them when examples are few
-			case "topic", "emotion" -> new Settings(Loss.LOGISTIC, 2, true, scales(0.3f, 3), 1);
+			case "topic", "emotion" -> new Settings(Loss.LOGISTIC, 2, true, scales(0.3f, 3), 1, 0);
 			// intents can be many (77 for a bank): a linear SVM learns them fast; its
 			// margins, sharpened, give the probabilities
-			case "intent" -> new Settings(Loss.HINGE, 1, false, scales(0.3f, 1), 4);
-			default -> new Settings(Loss.LOGISTIC, 3, false, scales(1, 3), 1);
+			case "intent" -> new Settings(Loss.HINGE, 1, false, scales(0.3f, 1), 4, 0);
+			// sentiment: the words that tell a brand's classes apart are regularised less
+			// (naive-Bayes evidence), and a little less regularisation overall
+			default -> new Settings(Loss.LOGISTIC, 4, false, scales(1, 3), 1, 0.5f);
 		};
 	}
 

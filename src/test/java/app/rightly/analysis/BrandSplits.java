@@ -49,11 +49,15 @@ public final class BrandSplits {
 			List<Integer> test = order.subList(cut, rows.size());
 			List<LinearModel.Example> examples = new ArrayList<>();
 			TreeSet<String> labels = new TreeSet<>();
-			// the order training sees does not depend on the split's shuffle
-			train.stream().sorted().forEach(i -> {
-				examples.add(all.get(i));
-				labels.add(rows.get(i).label());
-			});
+			// in the order a brand's training sees them (BrandModels.train: by text, then
+			// label), whatever the split's shuffle
+			train.stream()
+				.sorted(java.util.Comparator.comparing((Integer i) -> rows.get(i).text())
+					.thenComparing(i -> rows.get(i).label()))
+				.forEach(i -> {
+					examples.add(all.get(i));
+					labels.add(rows.get(i).label());
+				});
 			LinearModel model = BrandTraining.train(task, examples, new ArrayList<>(labels));
 			BrandKnowledge brand = new BrandKnowledge(Map.of(task, model), List.of());
 			List<String> gold = new ArrayList<>();
