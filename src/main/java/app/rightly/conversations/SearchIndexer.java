@@ -147,13 +147,54 @@ class SearchIndexer extends BackgroundTask {
 		}
 	}
 
-	/** Indexes until caught up. */
+	/**
+	 * Indexes until caught up, waiting (up to 10 s) for a batch the background round or
+	 * another server is writing.
+	 */
 	int catchUp() {
 		int total = 0;
-		for (int n = indexBatch(); n > 0; n = indexBatch()) {
+		long deadline = System.nanoTime() + CATCH_UP_WAIT_NANOS;
+		while (true) {
+			int n;
+			try {
+				n = indexBatch();
+			}
+			catch (org.springframework.dao.DataAccessException ex) {
+				// another indexer (the background round, another server) writes a batch
+				if (!lockNotAvailable(ex) || System.nanoTime() > deadline) {
+					throw ex;
+				}
+				pause();
+				continue;
+			}
+			if (n <= 0) {
+				return total;
+			}
 			total += n;
 		}
-		return total;
+	}
+
+	/** How long {@link #catchUp()} waits for a batch another indexer is writing. */
+	private static final long CATCH_UP_WAIT_NANOS = 10_000_000_000L;
+
+	/** PostgreSQL's "could not obtain lock" (SQLSTATE 55P03), which NOWAIT raises. */
+	private static boolean lockNotAvailable(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for the search index", ex);
+		}
 	}
 
 	void tick() {

@@ -415,8 +415,8 @@ class ConversationsApiTests {
 			// back-off
 			deliverUntil(() -> calls.get() >= 1);
 			assertThat(calls.get()).isEqualTo(1);
-			assertThat(deliveryStates(id)).containsExactly("queued"); // the retry waits 2
-																		// s
+			// the retry waits 2 s
+			assertThat(deliveryStates(id)).containsExactly("queued");
 			org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient
 				.create(dataSource);
 			jdbc.sql("UPDATE outbox SET next_attempt_at = now() WHERE id = :id")

@@ -104,4 +104,37 @@ class SearchIndexerTests {
 		assertThat(indexed(early)).as("the message that committed last").isTrue();
 	}
 
+	@Test
+	void catchingUpWaitsForABatchAnotherIndexerIsWriting() throws Exception {
+		String word = "waited" + UUID.randomUUID().toString().substring(0, 8);
+		ingestion.ingest(agency.brand().tenant(), List.of(saying(word)));
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		// another indexer holds the progress row, as the background round does while it
+		// writes a batch
+		CompletableFuture<Void> other = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(s -> {
+			jdbc.sql("SELECT last_seq FROM search_progress WHERE id = 1 FOR UPDATE").query(Long.class).single();
+			held.countDown();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		try {
+			assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture<Integer> catchingUp = CompletableFuture.supplyAsync(indexer::catchUp);
+			Thread.sleep(300);
+			assertThat(catchingUp).as("waits instead of failing").isNotDone();
+			release.countDown();
+			catchingUp.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			release.countDown();
+			other.get(30, TimeUnit.SECONDS);
+		}
+		assertThat(indexed(word)).isTrue();
+	}
+
 }
