@@ -482,14 +482,18 @@ public class CustomerCareAnalyser implements Analyser {
 	// ------------------------------------------------------------------------
 
 	/**
-	 * Praise that cannot be meant: a sarcasm marker, or warm words around a failure in a
-	 * negative message.
+	 * Praise that cannot be meant: a sarcasm marker, or warm words about a failure in a
+	 * negative message — in the same clause ("awesome, another delay") or after it ("2
+	 * hours late. Really nice."). Thanks or praise before the problem, in a sentence of
+	 * its own or set against it by "but", is a polite complaint ("thanks for the reply.
+	 * My bag is still missing", "I love your stores but my order never arrived"), and so
+	 * is thanks after a question ("can someone call me? Thank you.").
 	 */
 	boolean sarcasm(Signals s, Sentiment sentiment, List<Evidence> evidence) {
 		boolean negative = sentiment.label().equals("negative");
 		boolean marker = s.sarcasm() < 0 && (s.failure() < 0 || negative);
 		boolean warmAroundFailure = negative && s.praise() >= 1.0 && s.failure() <= -1.2 && !s.has("polite")
-				&& s.irony() > 0.45;
+				&& s.irony() > 0.45 && warmWordsAboutAFailure(s);
 		if (marker || warmAroundFailure) {
 			for (Cue c : s.cues()) {
 				if (c.category().equals("sarcasm")
@@ -500,6 +504,67 @@ public class CustomerCareAnalyser implements Analyser {
 			}
 			evidence.add(new Evidence("sarcasm", "warm words + a complaint", null, null, 0));
 			return true;
+		}
+		return false;
+	}
+
+	/** What sets one clause against another: a sentence's end, or a contrast. */
+	private static final Set<String> CLAUSE_BREAKS = Set.of("but", "though", "however", "unfortunately", "although",
+			"yet", "shame", "sadly", "except");
+
+	/**
+	 * Thanks or praise and a failure in the same clause, or the warm words after the
+	 * failure with no contrast between them and no question right before them.
+	 */
+	static boolean warmWordsAboutAFailure(Signals s) {
+		List<Token> tokens = s.tokens();
+		for (Cue warm : s.cues()) {
+			if (warm.negated() || !(warm.category().equals("praise") || warm.category().equals("gratitude"))) {
+				continue;
+			}
+			for (Cue failure : s.cues()) {
+				if (!failure.category().equals("failure") || failure.negated()) {
+					continue;
+				}
+				if (breaks(tokens, Math.min(warm.end(), failure.end()), Math.max(warm.start(), failure.start()),
+						true) == 0) {
+					return true;
+				}
+				if (warm.start() >= failure.end() && breaks(tokens, failure.end(), warm.start(), false) == 0
+						&& !afterAQuestion(tokens, warm.start())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * How many clause breaks lie between two places: contrast words ("but", "though",
+	 * "unfortunately"…), and the ends of sentences when {@code sentences} is set.
+	 */
+	private static int breaks(List<Token> tokens, int from, int to, boolean sentences) {
+		int n = 0;
+		for (Token t : tokens) {
+			if (t.start() >= from && t.end() <= to) {
+				boolean end = sentences && t.kind() == Token.Kind.PUNCT && endsSentence(t.norm());
+				n += end || CLAUSE_BREAKS.contains(t.norm()) ? 1 : 0;
+			}
+		}
+		return n;
+	}
+
+	private static boolean endsSentence(String punct) {
+		return punct.contains(".") || punct.contains("!") || punct.contains("?") || punct.contains(";");
+	}
+
+	/** Whether the sentence before {@code at} ended with a question mark. */
+	private static boolean afterAQuestion(List<Token> tokens, int at) {
+		for (int i = tokens.size() - 1; i >= 0; i--) {
+			Token t = tokens.get(i);
+			if (t.end() <= at && t.kind() == Token.Kind.PUNCT && endsSentence(t.norm())) {
+				return t.norm().contains("?");
+			}
 		}
 		return false;
 	}

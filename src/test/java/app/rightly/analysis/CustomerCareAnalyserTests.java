@@ -123,6 +123,27 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void thanksOrPraiseBeforeTheProblemIsPoliteButAfterItIsSarcasm() {
+		for (String polite : List.of("@SkyAir thanks for the reply. My bag is still missing",
+				"@SkyAir I love your lounges but my bag never arrived.",
+				"@SkyAir my bag never arrived. Can someone call me? Thank you.")) {
+			Analysis a = analyse(polite);
+			assertThat(a.sarcasm()).as(polite).isFalse();
+			assertThat(a.intent().label()).as(polite).isEqualTo("complaint");
+			assertThat(a.sentiment().label()).as(polite).isEqualTo("negative");
+		}
+		assertThat(analyse("@SkyAir thanks for the reply. My bag is still missing").emotions())
+			.anySatisfy(e -> assertThat(e.name()).isEqualTo("gratitude"));
+		for (String sarcastic : List.of("@SkyAir 2 hours late again. Really nice.",
+				"@SkyAir delayed 3 hours on the tarmac. Great service!", "@SkyAir Thanks for nothing",
+				"@SkyAir good job overselling this flight.")) {
+			Analysis a = analyse(sarcastic);
+			assertThat(a.sarcasm()).as(sarcastic).isTrue();
+			assertThat(a.sentiment().label()).as(sarcastic).isEqualTo("negative");
+		}
+	}
+
+	@Test
 	void swearingAboutAProblemIsAComplaintButInsultingThePersonIsAbuse() {
 		Analysis swearing = analyse("@SkyAir idiots lost my bag again, this is shit");
 		assertThat(swearing.intent().label()).isEqualTo("complaint");
