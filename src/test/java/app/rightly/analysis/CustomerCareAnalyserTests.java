@@ -215,6 +215,12 @@ class CustomerCareAnalyserTests {
 		assertThat(spanish.analysed()).isFalse();
 		assertThat(spanish.sentiment().label()).isEqualTo("neutral");
 		assertThat(spanish.evidence()).anySatisfy(e -> assertThat(e.label()).isEqualTo("language"));
+		// the words every sentence needs, accents and ¿ tell the language of a short one
+		assertThat(analyse("Mi maleta nunca llegó, ¿pueden ayudarme?").language()).isEqualTo("es");
+		assertThat(analyse("Minha mala nunca chegou, podem me ajudar?").language()).isEqualTo("pt");
+		assertThat(analyse("Mon colis n'est jamais arrivé, pouvez-vous m'aider ?").language()).isEqualTo("fr");
+		assertThat(analyse("Mein Paket ist nie angekommen, können Sie mir helfen?").language()).isEqualTo("de");
+		assertThat(analyse("@SkyAir the café at gate 5 was closed and my flight is late").language()).isEqualTo("en");
 		// English with a few foreign words is still read
 		Analysis mixed = analyse("@SkyAir my bag never arrived, muy mal servicio, help please");
 		assertThat(mixed.language()).isEqualTo("en");

@@ -9,9 +9,10 @@ import java.util.Set;
 /**
  * Which language a message is in, enough to know whether the analysis can read it: the
  * script of its letters first (Arabic, Cyrillic, Han …), then, for Latin letters, which
- * language's most common words it uses. A message with no telling words (often a short
- * one) is taken as English. Hand-written rather than a language-detection library: it
- * must cost microseconds per message, and only "English or not" drives a decision.
+ * language's most common words it uses and which its accented letters point to (ñ, ã, ß…,
+ * and Spanish ¿ ¡). A message with no telling words (often a short one) is taken as
+ * English. Hand-written rather than a language-detection library: it must cost
+ * microseconds per message, and only "English or not" drives a decision.
  */
 public final class LanguageGuess {
 
@@ -22,22 +23,32 @@ public final class LanguageGuess {
 					"got"),
 			"es",
 			Set.of("el", "la", "los", "las", "que", "de", "y", "es", "por", "para", "con", "no", "una", "un", "mi",
-					"pero", "muy", "gracias", "está", "estoy", "hola", "su", "del", "al", "lo", "como", "más"),
+					"pero", "muy", "gracias", "está", "estoy", "hola", "su", "del", "al", "lo", "como", "más", "nunca",
+					"pueden", "puede", "tengo", "nos", "porque", "cuando", "también", "fue", "este", "esta", "eso",
+					"bien", "qué", "ayuda", "hasta", "desde", "sus", "tiene", "ser", "dijo", "mucho", "ningún"),
 			"fr",
 			Set.of("le", "la", "les", "et", "est", "je", "pas", "de", "des", "une", "un", "pour", "avec", "mon", "vous",
-					"merci", "bonjour", "très", "du", "ce", "qui", "sur", "mais", "au", "c'est", "j'ai"),
+					"merci", "bonjour", "très", "du", "ce", "qui", "sur", "mais", "au", "c'est", "j'ai", "ne", "jamais",
+					"toujours", "sont", "suis", "avez", "pouvez", "votre", "vos", "mes", "nous", "il", "elle", "ils",
+					"été", "fait", "ça", "où", "dans", "rien", "aussi", "encore", "depuis", "quand", "leur", "cette"),
 			"de",
 			Set.of("der", "die", "das", "und", "ist", "nicht", "ich", "ein", "eine", "mit", "für", "auf", "den", "von",
-					"zu", "es", "sie", "danke", "bitte", "mein", "aber", "noch", "wie", "sehr", "kein"),
+					"zu", "es", "sie", "danke", "bitte", "mein", "aber", "noch", "wie", "sehr", "kein", "nie", "habe",
+					"haben", "wir", "ihr", "ihre", "können", "kann", "wurde", "sind", "auch", "nur", "schon", "immer",
+					"mir", "mich", "dem", "bei", "nach", "wenn", "dass", "keine", "nichts", "helfen", "meine"),
 			"pt",
 			Set.of("o", "os", "que", "de", "e", "é", "não", "um", "uma", "para", "com", "meu", "minha", "obrigado",
-					"obrigada", "muito", "mas", "do", "da", "em", "por", "você", "está"),
+					"obrigada", "muito", "mas", "do", "da", "em", "por", "você", "está", "nunca", "podem", "pode",
+					"tenho", "foi", "são", "estou", "ainda", "já", "também", "quando", "isso", "seu", "sua", "ajuda",
+					"ajudar", "nenhum"),
 			"it",
 			Set.of("il", "che", "di", "e", "è", "non", "un", "una", "per", "con", "mio", "grazie", "sono", "della",
-					"ma", "molto", "del", "gli", "questo", "ciao"),
+					"ma", "molto", "del", "gli", "questo", "ciao", "mai", "potete", "può", "hanno", "sempre", "ancora",
+					"anche", "nel", "alla", "sul", "mia", "questa", "tutto", "niente", "perché", "aiuto", "aiutarmi"),
 			"nl",
 			Set.of("de", "het", "een", "en", "is", "niet", "ik", "van", "met", "voor", "op", "mijn", "dank", "maar",
-					"wel", "nog", "zijn", "dat", "je", "bedankt"),
+					"wel", "nog", "zijn", "dat", "je", "bedankt", "nooit", "kunnen", "kan", "heb", "hebben", "jullie",
+					"wij", "ook", "geen", "niets", "waar", "wanneer", "omdat", "naar", "uit"),
 			"id",
 			Set.of("yang", "dan", "di", "tidak", "saya", "ini", "itu", "dengan", "untuk", "sudah", "belum", "terima",
 					"kasih", "tolong", "apa", "ada"),
@@ -108,11 +119,16 @@ public final class LanguageGuess {
 		}
 		int[] counts = new int[LANGUAGES.length];
 		for (Token t : tokens) {
-			Integer languages = t.kind() == Token.Kind.WORD ? WORDS.get(t.norm()) : null;
-			if (languages != null) {
-				for (int l = 0; l < LANGUAGES.length; l++) {
-					counts[l] += (languages >> l) & 1;
-				}
+			int languages = 0;
+			if (t.kind() == Token.Kind.WORD) {
+				Integer common = WORDS.get(t.norm());
+				languages = (common == null ? 0 : common) | accents(t.norm());
+			}
+			else if (t.kind() == Token.Kind.PUNCT && (t.norm().contains("¿") || t.norm().contains("¡"))) {
+				languages = SPANISH;
+			}
+			for (int l = 0; l < LANGUAGES.length; l++) {
+				counts[l] += (languages >> l) & 1;
 			}
 		}
 		String best = "en";
@@ -126,6 +142,45 @@ public final class LanguageGuess {
 		}
 		// English wins ties: "no" and "me" are common in Spanish too
 		return bestCount >= 2 && bestCount > english ? best : "en";
+	}
+
+	private static final int SPANISH = bits("es");
+
+	/** Letters that English words do not use, and the languages that do. */
+	private static final Map<Character, Integer> ACCENTS = accentTable();
+
+	private static Map<Character, Integer> accentTable() {
+		Map<Character, Integer> table = new HashMap<>();
+		String[][] rows = { { "ñ", "es" }, { "ãõ", "pt" }, { "ç", "fr pt" }, { "ßäö", "de" }, { "ü", "de tr" },
+				{ "ışğ", "tr" }, { "èàùìò", "fr it" }, { "êâîôû", "fr pt" }, { "é", "fr es pt it" },
+				{ "áíóú", "es pt it" } };
+		for (String[] row : rows) {
+			for (char c : row[0].toCharArray()) {
+				table.put(c, bits(row[1].split(" ")));
+			}
+		}
+		return table;
+	}
+
+	private static int bits(String... languages) {
+		int bits = 0;
+		for (String language : languages) {
+			bits |= 1 << java.util.Arrays.asList(LANGUAGES).indexOf(language);
+		}
+		return bits;
+	}
+
+	/** The languages a word's accented letters point to ("llegó": es, pt, it). */
+	private static int accents(String word) {
+		int languages = 0;
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			if (c >= 0xC0) {
+				Integer l = ACCENTS.get(c);
+				languages |= l == null ? 0 : l;
+			}
+		}
+		return languages;
 	}
 
 	private static String scriptLanguage(Character.UnicodeScript script) {
