@@ -715,6 +715,11 @@ public class CustomerCareAnalyser implements Analyser {
 			"churn threat", "exposure", "public escalation", "escalation", "public escalation", "repeat",
 			"repeated contact", "time", "time pressure");
 
+	/** Churn cues that say the customer is leaving, not just switching something. */
+	private static final Set<String> LEAVING = Set.of("cancel my account", "close my account", "closing my account",
+			"cancel my subscription", "cancel my membership", "taking my business elsewhere",
+			"take my business elsewhere");
+
 	/**
 	 * Critical for safety; high for a legal or churn threat, a public escalation, or a
 	 * complaint made again; normal for other complaints, requests and time pressure; low
@@ -741,7 +746,13 @@ public class CustomerCareAnalyser implements Analyser {
 				|| (asking && !sentiment.label().equals("negative"))) {
 			reasons.remove("safety");
 		}
-		reasons.removeIf(r -> !complaint && (r.equals("repeated contact") || r.equals("churn threat")));
+		// "switching to", "moving to" may be about anything but the brand; asking to
+		// close
+		// the account is leaving, whatever the tone
+		boolean leaving = s.cues()
+			.stream()
+			.anyMatch(c -> c.category().equals("churn") && !c.negated() && LEAVING.contains(c.phrase()));
+		reasons.removeIf(r -> !complaint && (r.equals("repeated contact") || (r.equals("churn threat") && !leaving)));
 		String level;
 		if (reasons.contains("safety")) {
 			level = "critical";

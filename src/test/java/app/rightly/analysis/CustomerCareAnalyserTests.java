@@ -72,6 +72,7 @@ class CustomerCareAnalyserTests {
 			@SkyAir there is smoke in the cabin and a passenger fainted | critical | safety
 			@SkyAir I will sue you, my lawyer will hear about this      | high     | legal threat
 			@SkyAir I am switching to Delta, cancel my account          | high     | churn threat
+			@SkyAir please cancel my account today                      | high     | churn threat
 			@SkyAir I'm telling the press about this, it's going viral  | high     | public escalation
 			@SkyAir this is the third time I ask about my refund        | high     | repeated contact
 			@SkyAir my flight leaves in an hour and nobody is at the desk | normal | time pressure
@@ -88,6 +89,14 @@ class CustomerCareAnalyserTests {
 		Analysis a = analyse("@SkyAir the staff were lovely, thank you");
 		assertThat(a.urgency().level()).isEqualTo("low");
 		assertThat(a.urgency().reasons()).isEmpty();
+	}
+
+	@Test
+	void switchingSomethingIsNoChurnButLeavingIs() {
+		assertThat(analyse("@SkyAir I'm moving to Denver, how do I update my address?").urgency().reasons())
+			.doesNotContain("churn threat");
+		assertThat(analyse("@SkyAir can I switch to an aisle seat?").urgency().reasons())
+			.doesNotContain("churn threat");
 	}
 
 	@Test
