@@ -137,6 +137,9 @@ public class CustomerCareAnalyser implements Analyser {
 		boolean grievance = false;
 		Set<String> categories = new LinkedHashSet<>();
 		for (Cue c : found) {
+			if ((c.category().equals("praise") || c.category().equals("gratitude")) && insideSuggestion(c, found)) {
+				continue; // "it would be great if…" wishes, it does not praise
+			}
 			switch (c.category()) {
 				// "never late" is mildly good
 				case "failure" -> failure += c.negated() ? -0.25 * c.weight() : c.weight();
@@ -179,6 +182,15 @@ public class CustomerCareAnalyser implements Analyser {
 		float irony = probability(read, BaseModels.IRONY, "irony");
 		return new Signals(text, tokens, found, vader.compound(tokens, text), features, sentiment, complaint, toxicity,
 				emotion, irony, failure, praise, sarcasm, relief, grievance, categories, asks, links);
+	}
+
+	private static boolean insideSuggestion(Cue c, List<Cue> found) {
+		for (Cue other : found) {
+			if (other.category().equals("suggestion") && other.start() <= c.start() && c.end() <= other.end()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** How far after "thanks for" the failure thanked for may start, in tokens. */

@@ -60,6 +60,7 @@ class CustomerCareAnalyserTests {
 			@SkyAir please change my seat to an aisle             | request
 			@SkyAir thank you so much, the crew was wonderful!    | praise
 			@SkyAir you should add more vegetarian meals          | suggestion
+			@ShopCo it would be great if you offered gift wrapping | suggestion
 			@SkyAir you stupid idiots                             | abuse
 			Click here to win a free iPhone!!! http://spam.example | spam
 			""")
@@ -70,6 +71,7 @@ class CustomerCareAnalyserTests {
 	@ParameterizedTest(name = "{0} -> {1} {2}")
 	@CsvSource(delimiter = '|', textBlock = """
 			@SkyAir there is smoke in the cabin and a passenger fainted | critical | safety
+			@BankX someone stole my card and is using it, block it!     | critical | safety
 			@SkyAir I will sue you, my lawyer will hear about this      | high     | legal threat
 			@SkyAir I am switching to Delta, cancel my account          | high     | churn threat
 			@SkyAir please cancel my account today                      | high     | churn threat
