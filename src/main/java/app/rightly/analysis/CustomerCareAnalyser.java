@@ -137,8 +137,8 @@ public class CustomerCareAnalyser implements Analyser {
 		boolean grievance = false;
 		Set<String> categories = new LinkedHashSet<>();
 		for (Cue c : found) {
-			if ((c.category().equals("praise") || c.category().equals("gratitude")) && insideSuggestion(c, found)) {
-				continue; // "it would be great if…" wishes, it does not praise
+			if (partOfAnother(c, found)) {
+				continue; // "it would be great if…" wishes, "can't wait" is not a delay
 			}
 			switch (c.category()) {
 				// "never late" is mildly good
@@ -184,9 +184,26 @@ public class CustomerCareAnalyser implements Analyser {
 				emotion, irony, failure, praise, sarcasm, relief, grievance, categories, asks, links);
 	}
 
-	private static boolean insideSuggestion(Cue c, List<Cue> found) {
+	/**
+	 * A cue that is only a word of a longer phrase meaning otherwise: praise inside a
+	 * wish ("it would be great if") or inside a failure ("could be better"), a failure
+	 * inside praise or relief ("can't wait", "no problem at all").
+	 */
+	private static boolean partOfAnother(Cue c, List<Cue> found) {
+		boolean warm = !c.negated() && (c.category().equals("praise") || c.category().equals("gratitude"));
+		boolean failure = !c.negated() && c.category().equals("failure");
+		if (!warm && !failure) {
+			return false;
+		}
 		for (Cue other : found) {
-			if (other.category().equals("suggestion") && other.start() <= c.start() && c.end() <= other.end()) {
+			boolean longer = other.start() <= c.start() && c.end() <= other.end()
+					&& other.end() - other.start() > c.end() - c.start();
+			if (!longer || other.negated()) {
+				continue;
+			}
+			String o = other.category();
+			if (warm && (o.equals("suggestion") || o.equals("failure"))
+					|| failure && (o.equals("praise") || o.equals("gratitude") || o.equals("relief"))) {
 				return true;
 			}
 		}
@@ -366,8 +383,9 @@ public class CustomerCareAnalyser implements Analyser {
 	float[] sentimentScores(Signals s) {
 		float[] z = new float[3];
 		if (s.sentiment() != null) {
+			double trust = K_TEMPERATURE * modelTrust(s);
 			for (int i = 0; i < 3; i++) {
-				z[i] = (float) (K_TEMPERATURE * Math.log(s.sentiment()[i] + 1e-6));
+				z[i] = (float) (trust * Math.log(s.sentiment()[i] + 1e-6));
 			}
 		}
 		// messages to a brand lean negative: people write when something went wrong
@@ -396,6 +414,27 @@ public class CustomerCareAnalyser implements Analyser {
 			z[1] += K_LINK;
 		}
 		return z;
+	}
+
+	/**
+	 * Words a model needs to be believed fully; below, its reading counts in proportion.
+	 */
+	static final int K_MODEL_WORDS = 2;
+
+	/**
+	 * How far the shipped models' reading is believed: a message of one or two words
+	 * ("ok", "👍") gives them too little to read, and what they answer is their training
+	 * data's prior (anger, for "ok"); the lexicon and emoji speak for such a message.
+	 */
+	static double modelTrust(Signals s) {
+		int words = 0;
+		for (Token t : s.tokens()) {
+			words += t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG ? 1 : 0;
+			if (words >= K_MODEL_WORDS) {
+				return 1;
+			}
+		}
+		return words / (double) K_MODEL_WORDS;
 	}
 
 	// the weights of the knowledge, in the units of log-odds (docs/analysis.md)
@@ -819,9 +858,11 @@ public class CustomerCareAnalyser implements Analyser {
 		float[] p = brandModel != null ? brandProbabilities(s, brandModel) : s.emotion();
 		List<String> labels = brandModel != null ? brandModel.labels() : models.labels(BaseModels.EMOTION);
 		if (p != null) {
+			double trust = brandModel != null ? 1 : modelTrust(s);
 			for (int i = 0; i < labels.size(); i++) {
 				if (!labels.get(i).equals("none")) {
-					double weight = brandModel != null ? 1 : agreement(labels.get(i), sentiment.label(), sarcasm);
+					double weight = brandModel != null ? 1
+							: trust * agreement(labels.get(i), sentiment.label(), sarcasm);
 					score.merge(labels.get(i), weight * p[i], Double::sum);
 				}
 			}

@@ -94,6 +94,15 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void aMessageOfAWordOrAnEmojiIsReadByItsLexiconNotTheModelsPrior() {
+		Analysis thumbs = analyse("@ShopCo 👍");
+		assertThat(thumbs.sentiment().label()).isEqualTo("positive");
+		assertThat(thumbs.emotions()).noneSatisfy(e -> assertThat(e.name()).isEqualTo("anger"));
+		assertThat(analyse("@ShopCo ok").emotions()).isEmpty();
+		assertThat(analyse("@ShopCo 😡😡😡").sentiment().label()).isEqualTo("negative");
+	}
+
+	@Test
 	void switchingSomethingIsNoChurnButLeavingIs() {
 		assertThat(analyse("@SkyAir I'm moving to Denver, how do I update my address?").urgency().reasons())
 			.doesNotContain("churn threat");
