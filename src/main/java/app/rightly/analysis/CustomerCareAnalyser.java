@@ -797,6 +797,10 @@ public class CustomerCareAnalyser implements Analyser {
 				|| (asking && !sentiment.label().equals("negative"))) {
 			reasons.remove("safety");
 		}
+		if (intent.label().equals("praise") || intent.label().equals("spam")) {
+			reasons.remove("time pressure"); // "amazing crew today, thank you" waits for
+												// nothing
+		}
 		// "switching to", "moving to" may be about anything but the brand; asking to
 		// close
 		// the account is leaving, whatever the tone

@@ -91,6 +91,19 @@ class CustomerCareAnalyserTests {
 		Analysis a = analyse("@SkyAir the staff were lovely, thank you");
 		assertThat(a.urgency().level()).isEqualTo("low");
 		assertThat(a.urgency().reasons()).isEmpty();
+		Analysis today = analyse("@SkyAir Amazing crew on SK123 today, thank you Maria!");
+		assertThat(today.urgency().level()).isEqualTo("low");
+		assertThat(today.urgency().reasons()).isEmpty();
+	}
+
+	@Test
+	void maskedSwearingAimedAtSomeoneIsAbuse() {
+		Analysis a = analyse("@SkyAir f*** you");
+		assertThat(a.intent().label()).isEqualTo("abuse");
+		assertThat(a.toxicity().spans()).anySatisfy(span -> assertThat(span.text()).isEqualTo("f*** you"));
+		// a masked word is a phrase of its own, not a pattern: "f***" would match every
+		// f-word
+		assertThat(analyse("@SkyAir the flight food was fine").toxicity().spans()).isEmpty();
 	}
 
 	@Test
