@@ -401,6 +401,9 @@ public class CustomerCareAnalyser implements Analyser {
 		if (s.grievance()) {
 			z[0] += K_GRIEVANCE;
 		}
+		if (s.praise() == 0 && shouting(s.tokens())) {
+			z[0] += K_SHOUTING; // "WHERE IS MY BAG"
+		}
 		z[0] -= (float) s.relief(); // a problem denied: "not bad at all"
 
 		if (s.has("question") && failure >= 0) {
@@ -414,6 +417,33 @@ public class CustomerCareAnalyser implements Analyser {
 			z[1] += K_LINK;
 		}
 		return z;
+	}
+
+	/** A whole message in capitals, with nothing warm in it, is shouted at someone. */
+	static final float K_SHOUTING = 0.5f;
+
+	/**
+	 * Written in capitals throughout: three or more words of capitals (two letters or
+	 * more) and no word of three letters or more in small letters — not "flight LAX to
+	 * JFK".
+	 */
+	static boolean shouting(List<Token> tokens) {
+		int capitals = 0;
+		for (Token t : tokens) {
+			if (t.kind() != Token.Kind.WORD) {
+				continue;
+			}
+			String w = t.raw();
+			boolean upper = w.length() >= 2 && w.chars().anyMatch(Character::isLetter)
+					&& w.chars().noneMatch(Character::isLowerCase);
+			if (upper) {
+				capitals++;
+			}
+			else if (w.length() >= 3 && w.chars().anyMatch(Character::isLowerCase)) {
+				return false;
+			}
+		}
+		return capitals >= 3;
 	}
 
 	/**

@@ -40,6 +40,8 @@ class CustomerCareAnalyserTests {
 			@SkyAir my bag never arrived, can you help?           | negative
 			@SkyAir still waiting for my bag 😡                    | negative
 			@SkyAir WORST SERVICE EVER!!! STILL WAITING!!!        | negative
+			@SkyAir WHERE IS MY BAG                               | negative
+			@SkyAir THANK YOU SO MUCH                             | positive
 			Thanks for nothing @SkyAir, 3 hours on the tarmac     | negative
 			Great job @SkyAir, lost my luggage again. Love it.    | negative
 			""")
