@@ -434,14 +434,17 @@ public class CustomerCareAnalyser implements Analyser {
 				continue;
 			}
 			String w = t.raw();
-			boolean upper = w.length() >= 2 && w.chars().anyMatch(Character::isLetter)
-					&& w.chars().noneMatch(Character::isLowerCase);
-			if (upper) {
-				capitals++;
+			boolean letter = false;
+			boolean lower = false;
+			for (int i = 0; i < w.length() && !lower; i++) {
+				char c = w.charAt(i);
+				lower = Character.isLowerCase(c);
+				letter |= Character.isLetter(c);
 			}
-			else if (w.length() >= 3 && w.chars().anyMatch(Character::isLowerCase)) {
+			if (lower && w.length() >= 3) {
 				return false;
 			}
+			capitals += !lower && letter && w.length() >= 2 ? 1 : 0;
 		}
 		return capitals >= 3;
 	}
