@@ -799,6 +799,15 @@ public class CustomerCareAnalyser implements Analyser {
 			"churn threat", "exposure", "public escalation", "escalation", "public escalation", "repeat",
 			"repeated contact", "time", "time pressure");
 
+	private static boolean leaving(List<Cue> cues) {
+		for (Cue c : cues) {
+			if (c.category().equals("churn") && !c.negated() && LEAVING.contains(c.phrase())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Churn cues that say the customer is leaving, not just switching something. */
 	private static final Set<String> LEAVING = Set.of("cancel my account", "close my account", "closing my account",
 			"cancel my subscription", "cancel my membership", "taking my business elsewhere",
@@ -837,9 +846,7 @@ public class CustomerCareAnalyser implements Analyser {
 		// "switching to", "moving to" may be about anything but the brand; asking to
 		// close
 		// the account is leaving, whatever the tone
-		boolean leaving = s.cues()
-			.stream()
-			.anyMatch(c -> c.category().equals("churn") && !c.negated() && LEAVING.contains(c.phrase()));
+		boolean leaving = leaving(s.cues());
 		reasons.removeIf(r -> !complaint && (r.equals("repeated contact") || (r.equals("churn threat") && !leaving)));
 		String level;
 		if (reasons.contains("safety")) {

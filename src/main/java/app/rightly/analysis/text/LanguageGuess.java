@@ -88,6 +88,7 @@ public final class LanguageGuess {
 	public static String guess(List<Token> tokens) {
 		int letters = 0;
 		int latin = 0;
+		boolean accented = false;
 		String script = null;
 		for (Token t : tokens) {
 			if (t.kind() != Token.Kind.WORD) {
@@ -105,6 +106,7 @@ public final class LanguageGuess {
 				Character.UnicodeScript s = cp < 0x250 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(cp);
 				if (s == Character.UnicodeScript.LATIN) {
 					latin++;
+					accented |= cp >= 0xC0;
 				}
 				else if (script == null) {
 					script = scriptLanguage(s);
@@ -122,7 +124,7 @@ public final class LanguageGuess {
 			int languages = 0;
 			if (t.kind() == Token.Kind.WORD) {
 				Integer common = WORDS.get(t.norm());
-				languages = (common == null ? 0 : common) | accents(t.norm());
+				languages = (common == null ? 0 : common) | (accented ? accents(t.norm()) : 0);
 			}
 			else if (t.kind() == Token.Kind.PUNCT && (t.norm().contains("¿") || t.norm().contains("¡"))) {
 				languages = SPANISH;
