@@ -119,7 +119,7 @@ public class CustomerCareAnalyser implements Analyser {
 	record Signals(String text, List<Token> tokens, List<Cue> cues, double vader, FeatureVector features,
 			float[] sentiment, float complaint, float toxicity, float[] emotion, float irony, double failure,
 			double praise, double sarcasm, double relief, boolean grievance, Set<String> categories, boolean asks,
-			boolean links) {
+			boolean links, double trust) {
 
 		boolean has(String category) {
 			return categories.contains(category);
@@ -129,7 +129,7 @@ public class CustomerCareAnalyser implements Analyser {
 
 	Signals signals(String text) {
 		List<Token> tokens = Tokenizer.tokens(text);
-		List<Cue> found = ironicThanks(tokens, cues.match(tokens));
+		List<Cue> found = withoutParts(ironicThanks(tokens, cues.match(tokens)));
 		double failure = 0;
 		double praise = 0;
 		double sarcasm = 0;
@@ -137,9 +137,6 @@ public class CustomerCareAnalyser implements Analyser {
 		boolean grievance = false;
 		Set<String> categories = new LinkedHashSet<>();
 		for (Cue c : found) {
-			if (partOfAnother(c, found)) {
-				continue; // "it would be great if…" wishes, "can't wait" is not a delay
-			}
 			switch (c.category()) {
 				// "never late" is mildly good
 				case "failure" -> failure += c.negated() ? -0.25 * c.weight() : c.weight();
@@ -168,9 +165,11 @@ public class CustomerCareAnalyser implements Analyser {
 		}
 		boolean asks = false;
 		boolean links = false;
+		int words = 0;
 		for (Token t : tokens) {
 			asks |= t.norm().equals("?");
 			links |= t.kind() == Token.Kind.URL;
+			words += t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG ? 1 : 0;
 		}
 		// the models read "not bad" as bad: they see the message without a denied problem
 		FeatureVector features = FeatureHasher.vector(relief > 0 ? withoutReliefs(tokens, found) : tokens, null);
@@ -181,16 +180,36 @@ public class CustomerCareAnalyser implements Analyser {
 		float[] emotion = read[BaseModels.EMOTION];
 		float irony = probability(read, BaseModels.IRONY, "irony");
 		return new Signals(text, tokens, found, vader.compound(tokens, text), features, sentiment, complaint, toxicity,
-				emotion, irony, failure, praise, sarcasm, relief, grievance, categories, asks, links);
+				emotion, irony, failure, praise, sarcasm, relief, grievance, categories, asks, links,
+				Math.min(1, words / (double) K_MODEL_WORDS));
+	}
+
+	/** Thanks or praise, not denied. */
+	private static boolean warm(Cue c) {
+		return !c.negated() && (c.category().equals("praise") || c.category().equals("gratitude"));
 	}
 
 	/**
-	 * A cue that is only a word of a longer phrase meaning otherwise: praise inside a
-	 * wish ("it would be great if") or inside a failure ("could be better"), a failure
-	 * inside praise or relief ("can't wait", "no problem at all").
+	 * The cues without those that are only a word of a longer phrase meaning otherwise:
+	 * praise inside a wish ("great" in "it would be great if") or inside a failure, a
+	 * failure inside praise or relief. Every later rule and the evidence see the phrase,
+	 * not its word.
 	 */
+	private static List<Cue> withoutParts(List<Cue> found) {
+		List<Cue> kept = null;
+		for (int i = 0; i < found.size(); i++) {
+			if (partOfAnother(found.get(i), found)) {
+				kept = kept == null ? new ArrayList<>(found.subList(0, i)) : kept;
+			}
+			else if (kept != null) {
+				kept.add(found.get(i));
+			}
+		}
+		return kept == null ? found : kept;
+	}
+
 	private static boolean partOfAnother(Cue c, List<Cue> found) {
-		boolean warm = !c.negated() && (c.category().equals("praise") || c.category().equals("gratitude"));
+		boolean warm = warm(c);
 		boolean failure = !c.negated() && c.category().equals("failure");
 		if (!warm && !failure) {
 			return false;
@@ -383,7 +402,7 @@ public class CustomerCareAnalyser implements Analyser {
 	float[] sentimentScores(Signals s) {
 		float[] z = new float[3];
 		if (s.sentiment() != null) {
-			double trust = K_TEMPERATURE * modelTrust(s);
+			double trust = K_TEMPERATURE * s.trust();
 			for (int i = 0; i < 3; i++) {
 				z[i] = (float) (trust * Math.log(s.sentiment()[i] + 1e-6));
 			}
@@ -450,25 +469,12 @@ public class CustomerCareAnalyser implements Analyser {
 	}
 
 	/**
-	 * Words a model needs to be believed fully; below, its reading counts in proportion.
+	 * Words the shipped models need to be believed fully; below, their reading counts in
+	 * proportion (Signals.trust): a message of one word or an emoji ("ok", "👍") gives
+	 * them too little to read, and what they answer is their training data's prior
+	 * (anger, for "ok"); the lexicon and the emoji speak for such a message.
 	 */
 	static final int K_MODEL_WORDS = 2;
-
-	/**
-	 * How far the shipped models' reading is believed: a message of one or two words
-	 * ("ok", "👍") gives them too little to read, and what they answer is their training
-	 * data's prior (anger, for "ok"); the lexicon and emoji speak for such a message.
-	 */
-	static double modelTrust(Signals s) {
-		int words = 0;
-		for (Token t : s.tokens()) {
-			words += t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG ? 1 : 0;
-			if (words >= K_MODEL_WORDS) {
-				return 1;
-			}
-		}
-		return words / (double) K_MODEL_WORDS;
-	}
 
 	// the weights of the knowledge, in the units of log-odds (docs/analysis.md)
 	static final float K_NO_EVIDENCE = 0.5f;
@@ -603,7 +609,7 @@ public class CustomerCareAnalyser implements Analyser {
 	static boolean warmWordsAboutAFailure(Signals s) {
 		List<Token> tokens = s.tokens();
 		for (Cue warm : s.cues()) {
-			if (warm.negated() || !(warm.category().equals("praise") || warm.category().equals("gratitude"))) {
+			if (!warm(warm)) {
 				continue;
 			}
 			for (Cue failure : s.cues()) {
@@ -840,12 +846,11 @@ public class CustomerCareAnalyser implements Analyser {
 			reasons.remove("safety");
 		}
 		if (intent.label().equals("praise") || intent.label().equals("spam")) {
-			reasons.remove("time pressure"); // "amazing crew today, thank you" waits for
-												// nothing
+			// "amazing crew today, thank you" waits for nothing
+			reasons.remove("time pressure");
 		}
 		// "switching to", "moving to" may be about anything but the brand; asking to
-		// close
-		// the account is leaving, whatever the tone
+		// close the account is leaving, whatever the tone
 		boolean leaving = leaving(s.cues());
 		reasons.removeIf(r -> !complaint && (r.equals("repeated contact") || (r.equals("churn threat") && !leaving)));
 		String level;
@@ -902,7 +907,7 @@ public class CustomerCareAnalyser implements Analyser {
 		float[] p = brandModel != null ? brandProbabilities(s, brandModel) : s.emotion();
 		List<String> labels = brandModel != null ? brandModel.labels() : models.labels(BaseModels.EMOTION);
 		if (p != null) {
-			double trust = brandModel != null ? 1 : modelTrust(s);
+			double trust = brandModel != null ? 1 : s.trust();
 			for (int i = 0; i < labels.size(); i++) {
 				if (!labels.get(i).equals("none")) {
 					double weight = brandModel != null ? 1
