@@ -551,17 +551,22 @@ public class CustomerCareAnalyser implements Analyser {
 		int pos = labels.indexOf("positive");
 		double score = (pos < 0 ? 0 : p[pos]) - (neg < 0 ? 0 : p[neg]);
 		String label = labels.get(best);
+		int lastStart = -1;
+		int lastEnd = -1;
 		for (Cue c : s.cues()) {
-			boolean negative = c.category().equals("failure") || c.category().equals("sarcasm")
+			boolean negative = c.category().equals("failure") && !c.negated() || c.category().equals("sarcasm")
 					|| (c.negated() && (c.category().equals("praise") || c.category().equals("gratitude")));
-			boolean positive = ((c.category().equals("praise") || c.category().equals("gratitude")) && !c.negated())
-					|| c.category().equals("relief");
-			if ((label.equals("negative") && negative) || (label.equals("positive") && positive)) {
+			boolean positive = warm(c) || c.category().equals("relief");
+			boolean sameSpan = c.start() == lastStart && c.end() == lastEnd; // "#nothappy"
+			if ((label.equals("negative") && negative || label.equals("positive") && positive) && !sameSpan) {
 				evidence
 					.add(new Evidence(label, s.text().substring(c.start(), c.end()), c.start(), c.end(), c.weight()));
+				lastStart = c.start();
+				lastEnd = c.end();
 			}
 		}
-		if (Math.abs(s.vader()) >= 0.3 && !label.equals("neutral")) {
+		// the words' valence speaks for the label only when it leans the same way
+		if (label.equals("negative") ? s.vader() <= -0.3 : label.equals("positive") && s.vader() >= 0.3) {
 			evidence.add(new Evidence(label, "word valence (VADER) " + String.format("%.2f", s.vader()), null, null,
 					s.vader()));
 		}

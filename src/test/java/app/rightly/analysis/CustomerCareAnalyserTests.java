@@ -130,6 +130,42 @@ class CustomerCareAnalyserTests {
 		assertThat(analyse("@SkyAir your new menu is fire, love it 🔥").urgency().reasons()).doesNotContain("safety");
 	}
 
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			@ShopCo #WorstServiceEver                             | negative
+			@ShopCo #shopcosucks                                  | negative
+			@ShopCo #nothappy                                     | negative
+			@ShopCo #ThankYouShopCo                               | positive
+			@ShopCo #thanksgiving sale starts when?               | neutral
+			""")
+	void hashtagsAreReadByTheirWords(String text, String label) {
+		Analysis a = analyse(text);
+		assertThat(a.sentiment().label()).isEqualTo(label);
+		if (!label.equals("neutral")) {
+			int hash = text.indexOf('#');
+			// the hashtag itself is the evidence, once
+			assertThat(a.evidence()).filteredOn(e -> e.label().equals(label) && e.start() != null)
+				.singleElement()
+				.satisfies(e -> assertThat(e.start()).isEqualTo(hash));
+		}
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			@ShopCo I have heard nothing but great things about your store | positive
+			@ShopCo thanks again, see you again soon!                      | positive
+			@ShopCo excellent customer service from Maria today            | positive
+			@ShopCo a reply would have been nice                           | negative
+			@ShopCo the agent could be more helpful                        | negative
+			""")
+	void phrasesMeanMoreThanTheirWords(String text, String label) {
+		Analysis a = analyse(text);
+		assertThat(a.sentiment().label()).isEqualTo(label);
+		// the words' valence is evidence only for the way it leans
+		assertThat(a.evidence()).filteredOn(e -> e.text().startsWith("word valence"))
+			.allSatisfy(e -> assertThat(e.weight() < 0).isEqualTo(label.equals("negative")));
+	}
+
 	@Test
 	void sarcasmIsFoundWithItsEvidence() {
 		Analysis a = analyse("Great job @SkyAir, lost my luggage again. Love it.");

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +70,7 @@ public final class CueLexicon {
 	}
 
 	private CueLexicon sorted() {
+		NEGATORS.stream().filter(w -> w.chars().allMatch(Character::isLetter)).forEach(hashtagWords::add);
 		byFirst.values().forEach(l -> l.sort((a, b) -> b.tokens().length - a.tokens().length));
 		return this;
 	}
@@ -107,6 +109,10 @@ public final class CueLexicon {
 		}
 		else {
 			byFirst.computeIfAbsent(norms[0], k -> new ArrayList<>()).add(p);
+			if (norms.length == 1 && norms[0].length() >= 3 && HASHTAG_CATEGORIES.contains(entry.category())
+					&& Math.abs(entry.weight()) >= 1 && norms[0].chars().allMatch(Character::isLetter)) {
+				hashtagWords.add(norms[0]);
+			}
 		}
 	}
 
@@ -115,7 +121,8 @@ public final class CueLexicon {
 	 * place, so "still waiting" is a failure while its "still" also says the customer is
 	 * writing again.
 	 */
-	public List<Cue> match(List<Token> tokens) {
+	public List<Cue> match(List<Token> message) {
+		List<Token> tokens = withHashtagWords(message);
 		List<Cue> found = new ArrayList<>();
 		int[] coveredUntil = new int[categories.size()]; // by category: where its last
 															// phrase ends
@@ -142,6 +149,128 @@ public final class CueLexicon {
 		}
 		return found;
 	}
+
+	/**
+	 * The tokens with each hashtag that is no phrase of its own read as its words, all
+	 * spanning the hashtag: "#WorstAirlineEver" by its capitals, "#usairwayssucks" and
+	 * "#nothappy" by the cue words it starts or ends with (HASHTAG_WORDS).
+	 */
+	private List<Token> withHashtagWords(List<Token> tokens) {
+		List<Token> out = null;
+		for (int i = 0; i < tokens.size(); i++) {
+			Token t = tokens.get(i);
+			boolean split = t.kind() == Token.Kind.HASHTAG && !byFirst.containsKey(t.norm());
+			List<String> words = split ? hashtagWords(t.raw().substring(1)) : List.of();
+			if (words.size() > 1 && out == null) {
+				out = new ArrayList<>(tokens.subList(0, i));
+			}
+			if (words.size() > 1) {
+				for (String w : words) {
+					out.add(new Token(w, w, Token.Kind.WORD, t.start(), t.end()));
+				}
+			}
+			else if (out != null) {
+				out.add(t);
+			}
+		}
+		return out == null ? tokens : out;
+	}
+
+	/**
+	 * The words of a hashtag's text, split where capitals start words, then by cue words.
+	 */
+	List<String> hashtagWords(String body) {
+		List<String> words = new ArrayList<>();
+		int from = 0;
+		for (int i = 1; i <= body.length(); i++) {
+			boolean end = i == body.length();
+			if (!end) {
+				char c = body.charAt(i);
+				char before = body.charAt(i - 1);
+				boolean next = i + 1 < body.length() && Character.isLowerCase(body.charAt(i + 1));
+				end = Character.isUpperCase(c)
+						&& (Character.isLowerCase(before) || next && Character.isUpperCase(before))
+						|| Character.isDigit(c) != Character.isDigit(before) || c == '_';
+			}
+			if (end) {
+				String part = body.substring(from, i).replace("_", "").toLowerCase(java.util.Locale.ROOT);
+				if (!part.isEmpty()) {
+					words.add(part);
+				}
+				from = i;
+			}
+		}
+		if (words.size() == 1) {
+			words.clear();
+			peel(body.toLowerCase(java.util.Locale.ROOT), words);
+		}
+		return words;
+	}
+
+	/**
+	 * Splits off the cue words a run of small letters starts and ends with:
+	 * "usairwayssucks" → usairways, sucks; "notgoodenough" → not, good, enough.
+	 */
+	private void peel(String part, List<String> words) {
+		int from = 0;
+		int to = part.length();
+		List<String> tail = new ArrayList<>();
+		int start = words.size();
+		for (String w = longestKnown(part, from, to, true); w != null; w = longestKnown(part, from, to, true)) {
+			words.add(w);
+			from += w.length();
+		}
+		if (from < to && words.size() > start && NEGATORS.contains(words.get(words.size() - 1))
+				&& !byFirst.containsKey(part.substring(from, to))) {
+			// a negation only before a word it denies: "#nothappy", not "#nowplaying"
+			from -= words.remove(words.size() - 1).length();
+		}
+		for (String w = longestKnown(part, from, to, false); w != null; w = longestKnown(part, from, to, false)) {
+			tail.add(0, w);
+			to -= w.length();
+		}
+		if (from < to) {
+			words.add(part.substring(from, to));
+		}
+		words.addAll(tail);
+	}
+
+	/**
+	 * The longest hashtag word at the start (or end) of part[from, to), leaving either
+	 * nothing or three letters or more.
+	 */
+	private String longestKnown(String part, int from, int to, boolean atStart) {
+		for (int length = to - from; length >= 2; length--) {
+			int left = to - from - length;
+			if (left > 0 && left < 3) {
+				continue;
+			}
+			String w = atStart ? part.substring(from, from + length) : part.substring(to - length, to);
+			boolean known = hashtagWords.contains(w) && (length >= 4 || atStart && SHORT_HASHTAG_WORDS.contains(w));
+			if (known && !HASHTAG_EXCEPTIONS.contains(part)) {
+				return w;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Words of fewer than four letters a hashtag is split by, only at its start: shorter
+	 * cue words hide in too many others ("ugh" in "enough", "mad" in "madison").
+	 */
+	private static final Set<String> SHORT_HASHTAG_WORDS = Set.of("bad", "not", "no");
+
+	/** Hashtags that start with a cue word but mean something else. */
+	private static final Set<String> HASHTAG_EXCEPTIONS = Set.of("thanksgiving", "badminton", "nothingbutnet");
+
+	/**
+	 * Words a hashtag is split by: the strong one-word phrases of the sentiment
+	 * categories (HASHTAG_CATEGORIES, weight 1 or more: "worst", "sucks", "fail", "love",
+	 * not "line") and the negations.
+	 */
+	private final Set<String> hashtagWords = new HashSet<>();
+
+	private static final Set<String> HASHTAG_CATEGORIES = Set.of("failure", "praise", "gratitude", "sarcasm", "relief");
 
 	private static int slot(char c) {
 		return c < 128 ? c : 128;
@@ -177,11 +306,14 @@ public final class CueLexicon {
 		return true;
 	}
 
-	/** A negation within the three words before, with no clause break in between. */
+	/**
+	 * A negation within the three words before, with no clause break or "but" in between
+	 * ("nothing but great").
+	 */
 	private static boolean negated(List<Token> tokens, int at) {
 		for (int back = 1; back <= 3 && at - back >= 0; back++) {
 			Token t = tokens.get(at - back);
-			if (t.kind() == Token.Kind.PUNCT && (".,;!?".contains(t.norm()))) {
+			if (t.kind() == Token.Kind.PUNCT && (".,;!?".contains(t.norm())) || t.norm().equals("but")) {
 				return false;
 			}
 			if (NEGATORS.contains(t.norm())) {

@@ -13,9 +13,10 @@ import java.util.Set;
 
 /**
  * VADER's valence rules (Hutto &amp; Gilbert, ICWSM 2014) over our tokens: the lexicon of
- * human ratings, boosters and dampeners, negation within three words, "but" shifting the
- * weight to what follows, capitals and exclamation marks for emphasis. Gives a compound
- * score in [-1, 1]. The lexicon is VADER's (MIT; see docs/models.md).
+ * human ratings, boosters and dampeners, negation within three words (not reaching past
+ * "but": "nothing but great" is great, a departure from VADER), "but" shifting the weight
+ * to what follows, capitals and exclamation marks for emphasis. Gives a compound score in
+ * [-1, 1]. The lexicon is VADER's (MIT; see docs/models.md).
  */
 public final class Vader {
 
@@ -106,6 +107,9 @@ public final class Vader {
 			}
 			for (int back = 1; back <= 3 && i - back >= 0; back++) {
 				Token p = tokens.get(i - back);
+				if (p.norm().equals("but")) {
+					break; // "nothing but great": the negation does not reach past "but"
+				}
 				Double boost = BOOSTERS.get(p.norm());
 				if (boost != null) {
 					double b = v > 0 ? boost : -boost;
