@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
+import app.rightly.analysis.text.FeatureVector;
 import app.rightly.analysis.text.LinearModel;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +113,38 @@ class BrandTrainingTests {
 		LinearModel model = train("sentiment", rows);
 		float[] p = model.probabilities(ANALYSER.brandFeatures("sardine can on the morning flight"));
 		assertThat(model.labels().get(argmax(p))).isEqualTo("negative");
+	}
+
+	@Test
+	void aTopicModelGoesByWhatTheMessageIsAboutNotByItsTone() {
+		// this brand's customers happen to be angry about bags and polite about refunds
+		List<Row> rows = new ArrayList<>();
+		for (String s : List.of("worst airline ever, where is my bag", "my suitcase is lost, this is a disgrace",
+				"furious, you lost my luggage again", "terrible, my bag never arrived",
+				"useless, still no sign of my bag", "you broke my suitcase, awful",
+				"my luggage went to Rome, ridiculous", "horrible, my bag is missing")) {
+			rows.add(new Row(s, "luggage", true));
+		}
+		for (String s : List.of("thank you, could I have a refund for my ticket", "lovely crew, please refund the fare",
+				"thanks so much, how do I get my money back", "great flight, I would like a refund for my seat upgrade",
+				"kind regards, please return the fee", "thank you for the refund form",
+				"much appreciated, refund please", "wonderful service, one question about my refund")) {
+			rows.add(new Row(s, "refund", true));
+		}
+		LinearModel model = train("topic", rows);
+		// the reading of the tone has no weight in a topic model
+		FeatureVector angry = ANALYSER.brandFeatures("terrible, my bag never arrived");
+		float[] toneless = angry.dense().clone();
+		Arrays.fill(toneless, 0, CustomerCareAnalyser.READING, 0);
+		assertThat(model.probabilities(new FeatureVector(angry.indices(), angry.values(), toneless)))
+			.containsExactly(model.probabilities(angry));
+		assertThat(model.labels()
+			.get(argmax(model.probabilities(ANALYSER
+				.brandFeatures("thank you so much, my suitcase did not come off the belt, could you look for it")))))
+			.isEqualTo("luggage");
+		assertThat(model.labels()
+			.get(argmax(model.probabilities(ANALYSER.brandFeatures("this is a disgrace, I want my money back")))))
+			.isEqualTo("refund");
 	}
 
 	static int argmax(float[] p) {
