@@ -111,8 +111,13 @@ class BrandTrainingTests {
 			rows.add(new Row(s, "neutral", true));
 		}
 		LinearModel model = train("sentiment", rows);
-		float[] p = model.probabilities(ANALYSER.brandFeatures("sardine can on the morning flight"));
-		assertThat(model.labels().get(argmax(p))).isEqualTo("negative");
+		FeatureVector v = ANALYSER.brandFeatures("sardine can seats on the morning flight");
+		assertThat(model.labels().get(argmax(model.probabilities(v)))).isEqualTo("negative");
+		// what the message is about (its aspects) has no weight in how it feels
+		float[] aboutNothing = v.dense().clone();
+		Arrays.fill(aboutNothing, CustomerCareAnalyser.READING, aboutNothing.length, 0);
+		assertThat(model.probabilities(new FeatureVector(v.indices(), v.values(), aboutNothing)))
+			.containsExactly(model.probabilities(v));
 	}
 
 	@Test
