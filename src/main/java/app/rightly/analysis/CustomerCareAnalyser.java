@@ -750,7 +750,9 @@ public class CustomerCareAnalyser implements Analyser {
 		double abuse = abusive ? 0.6 + 0.4 * toxicity.score() : 0.0;
 		double complaint = scores.get("complaint");
 		scores.put("abuse", personal || complaint < 0.5 ? abuse : Math.min(abuse, complaint - 0.01));
-		scores.put("spam", s.has("spam") ? 0.85 : 0.0);
+		// a customer with a problem is no spammer ("my promo code doesn't work", "I work
+		// from home and the internet is down")
+		scores.put("spam", s.has("spam") ? (troubled ? 0.2 : 0.85) : 0.0);
 		scores.put("other", 0.3);
 		String label = "other";
 		for (var e : scores.entrySet()) {

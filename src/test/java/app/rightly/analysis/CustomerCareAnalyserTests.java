@@ -65,6 +65,8 @@ class CustomerCareAnalyserTests {
 			@ShopCo it would be great if you offered gift wrapping | suggestion
 			@SkyAir you stupid idiots                             | abuse
 			Click here to win a free iPhone!!! http://spam.example | spam
+			@ShopCo my promo code doesn't work at checkout         | complaint
+			@TelcoNet internet down since yesterday, I work from home!! | complaint
 			""")
 	void intent(String text, String label) {
 		assertThat(analyse(text).intent().label()).isEqualTo(label);
@@ -157,6 +159,10 @@ class CustomerCareAnalyserTests {
 			@ShopCo excellent customer service from Maria today            | positive
 			@ShopCo a reply would have been nice                           | negative
 			@ShopCo the agent could be more helpful                        | negative
+			@ShopCo customer service was fantastic, Sarah sorted it        | positive
+			@FoodNow no problem at all, all good now                       | positive
+			@SkyAir never had a problem with you guys                      | positive
+			@SkyAir couldn't have asked for a better crew                  | positive
 			""")
 	void phrasesMeanMoreThanTheirWords(String text, String label) {
 		Analysis a = analyse(text);

@@ -307,13 +307,19 @@ public final class CueLexicon {
 	}
 
 	/**
+	 * Words a negation does not reach past. Not "how": "can't believe how fast" is
+	 * praise, but "don't see how this is fair" is not.
+	 */
+	public static final Set<String> SCOPE_ENDS = Set.of("but");
+
+	/**
 	 * A negation within the three words before, with no clause break or "but" in between
 	 * ("nothing but great").
 	 */
 	private static boolean negated(List<Token> tokens, int at) {
 		for (int back = 1; back <= 3 && at - back >= 0; back++) {
 			Token t = tokens.get(at - back);
-			if (t.kind() == Token.Kind.PUNCT && (".,;!?".contains(t.norm())) || t.norm().equals("but")) {
+			if (t.kind() == Token.Kind.PUNCT && (".,;!?".contains(t.norm())) || SCOPE_ENDS.contains(t.norm())) {
 				return false;
 			}
 			if (NEGATORS.contains(t.norm())) {

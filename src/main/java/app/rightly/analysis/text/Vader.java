@@ -107,8 +107,8 @@ public final class Vader {
 			}
 			for (int back = 1; back <= 3 && i - back >= 0; back++) {
 				Token p = tokens.get(i - back);
-				if (p.norm().equals("but")) {
-					break; // "nothing but great": the negation does not reach past "but"
+				if (CueLexicon.SCOPE_ENDS.contains(p.norm())) {
+					break; // "nothing but great"
 				}
 				Double boost = BOOSTERS.get(p.norm());
 				if (boost != null) {
