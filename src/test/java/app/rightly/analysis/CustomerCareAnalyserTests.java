@@ -67,6 +67,7 @@ class CustomerCareAnalyserTests {
 			Click here to win a free iPhone!!! http://spam.example | spam
 			@ShopCo my promo code doesn't work at checkout         | complaint
 			@TelcoNet internet down since yesterday, I work from home!! | complaint
+			@ShopCo I wish you had more sizes in stock             | suggestion
 			""")
 	void intent(String text, String label) {
 		assertThat(analyse(text).intent().label()).isEqualTo(label);
@@ -163,6 +164,7 @@ class CustomerCareAnalyserTests {
 			@FoodNow no problem at all, all good now                       | positive
 			@SkyAir never had a problem with you guys                      | positive
 			@SkyAir couldn't have asked for a better crew                  | positive
+			@TelcoNet super help, problem solved                           | positive
 			""")
 	void phrasesMeanMoreThanTheirWords(String text, String label) {
 		Analysis a = analyse(text);
