@@ -71,6 +71,7 @@ public final class CueLexicon {
 
 	private CueLexicon sorted() {
 		NEGATORS.stream().filter(w -> w.chars().allMatch(Character::isLetter)).forEach(hashtagWords::add);
+		longestHashtagWord = hashtagWords.stream().mapToInt(String::length).max().orElse(0);
 		byFirst.values().forEach(l -> l.sort((a, b) -> b.tokens().length - a.tokens().length));
 		return this;
 	}
@@ -177,7 +178,8 @@ public final class CueLexicon {
 	}
 
 	/**
-	 * The words of a hashtag's text, split where capitals start words, then by cue words.
+	 * The words of a hashtag's text: split where capitals start words, or else (one run
+	 * of letters) by the cue words it starts and ends with.
 	 */
 	List<String> hashtagWords(String body) {
 		List<String> words = new ArrayList<>();
@@ -209,9 +211,13 @@ public final class CueLexicon {
 
 	/**
 	 * Splits off the cue words a run of small letters starts and ends with:
-	 * "usairwayssucks" → usairways, sucks; "notgoodenough" → not, good, enough.
+	 * "usairwayssucks" → usairways, sucks; "nothappy" → not, happy.
 	 */
 	private void peel(String part, List<String> words) {
+		if (HASHTAG_EXCEPTIONS.contains(part)) {
+			words.add(part);
+			return;
+		}
 		int from = 0;
 		int to = part.length();
 		List<String> tail = new ArrayList<>();
@@ -240,14 +246,14 @@ public final class CueLexicon {
 	 * nothing or three letters or more.
 	 */
 	private String longestKnown(String part, int from, int to, boolean atStart) {
-		for (int length = to - from; length >= 2; length--) {
+		for (int length = Math.min(to - from, longestHashtagWord); length >= 2; length--) {
 			int left = to - from - length;
 			if (left > 0 && left < 3) {
 				continue;
 			}
 			String w = atStart ? part.substring(from, from + length) : part.substring(to - length, to);
 			boolean known = hashtagWords.contains(w) && (length >= 4 || atStart && SHORT_HASHTAG_WORDS.contains(w));
-			if (known && !HASHTAG_EXCEPTIONS.contains(part)) {
+			if (known) {
 				return w;
 			}
 		}
@@ -269,6 +275,11 @@ public final class CueLexicon {
 	 * not "line") and the negations.
 	 */
 	private final Set<String> hashtagWords = new HashSet<>();
+
+	/**
+	 * The length of the longest of them: a long hashtag costs no more than a short one.
+	 */
+	private int longestHashtagWord;
 
 	private static final Set<String> HASHTAG_CATEGORIES = Set.of("failure", "praise", "gratitude", "sarcasm", "relief");
 
