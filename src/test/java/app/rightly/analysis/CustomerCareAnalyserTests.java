@@ -68,6 +68,8 @@ class CustomerCareAnalyserTests {
 			@ShopCo my promo code doesn't work at checkout         | complaint
 			@TelcoNet internet down since yesterday, I work from home!! | complaint
 			@ShopCo I wish you had more sizes in stock             | suggestion
+			@FoodNow the pizza tonight was garbage                 | complaint
+			@FoodNow you are garbage                               | abuse
 			""")
 	void intent(String text, String label) {
 		assertThat(analyse(text).intent().label()).isEqualTo(label);
