@@ -70,8 +70,8 @@ public final class CueLexicon {
 	}
 
 	private CueLexicon sorted() {
-		NEGATORS.stream().filter(w -> w.chars().allMatch(Character::isLetter)).forEach(hashtagWords::add);
-		longestHashtagWord = hashtagWords.stream().mapToInt(String::length).max().orElse(0);
+		NEGATORS.stream().filter(w -> w.chars().allMatch(Character::isLetter)).forEach(splitWords::add);
+		longestSplitWord = splitWords.stream().mapToInt(String::length).max().orElse(0);
 		byFirst.values().forEach(l -> l.sort((a, b) -> b.tokens().length - a.tokens().length));
 		return this;
 	}
@@ -112,7 +112,7 @@ public final class CueLexicon {
 			byFirst.computeIfAbsent(norms[0], k -> new ArrayList<>()).add(p);
 			if (norms.length == 1 && norms[0].length() >= 3 && HASHTAG_CATEGORIES.contains(entry.category())
 					&& Math.abs(entry.weight()) >= 1 && norms[0].chars().allMatch(Character::isLetter)) {
-				hashtagWords.add(norms[0]);
+				splitWords.add(norms[0]);
 			}
 		}
 	}
@@ -154,14 +154,14 @@ public final class CueLexicon {
 	/**
 	 * The tokens with each hashtag that is no phrase of its own read as its words, all
 	 * spanning the hashtag: "#WorstAirlineEver" by its capitals, "#usairwayssucks" and
-	 * "#nothappy" by the cue words it starts or ends with (HASHTAG_WORDS).
+	 * "#nothappy" by the cue words it starts or ends with (splitWords).
 	 */
 	private List<Token> withHashtagWords(List<Token> tokens) {
 		List<Token> out = null;
 		for (int i = 0; i < tokens.size(); i++) {
 			Token t = tokens.get(i);
 			boolean split = t.kind() == Token.Kind.HASHTAG && !byFirst.containsKey(t.norm());
-			List<String> words = split ? hashtagWords(t.raw().substring(1)) : List.of();
+			List<String> words = split ? wordsOfHashtag(t.raw().substring(1)) : List.of();
 			if (words.size() > 1 && out == null) {
 				out = new ArrayList<>(tokens.subList(0, i));
 			}
@@ -181,7 +181,7 @@ public final class CueLexicon {
 	 * The words of a hashtag's text: split where capitals start words, or else (one run
 	 * of letters) by the cue words it starts and ends with.
 	 */
-	List<String> hashtagWords(String body) {
+	private List<String> wordsOfHashtag(String body) {
 		List<String> words = new ArrayList<>();
 		int from = 0;
 		for (int i = 1; i <= body.length(); i++) {
@@ -246,13 +246,13 @@ public final class CueLexicon {
 	 * nothing or three letters or more.
 	 */
 	private String longestKnown(String part, int from, int to, boolean atStart) {
-		for (int length = Math.min(to - from, longestHashtagWord); length >= 2; length--) {
+		for (int length = Math.min(to - from, longestSplitWord); length >= 2; length--) {
 			int left = to - from - length;
 			if (left > 0 && left < 3) {
 				continue;
 			}
 			String w = atStart ? part.substring(from, from + length) : part.substring(to - length, to);
-			boolean known = hashtagWords.contains(w) && (length >= 4 || atStart && SHORT_HASHTAG_WORDS.contains(w));
+			boolean known = splitWords.contains(w) && (length >= 4 || atStart && SHORT_HASHTAG_WORDS.contains(w));
 			if (known) {
 				return w;
 			}
@@ -274,12 +274,12 @@ public final class CueLexicon {
 	 * categories (HASHTAG_CATEGORIES, weight 1 or more: "worst", "sucks", "fail", "love",
 	 * not "line") and the negations.
 	 */
-	private final Set<String> hashtagWords = new HashSet<>();
+	private final Set<String> splitWords = new HashSet<>();
 
 	/**
 	 * The length of the longest of them: a long hashtag costs no more than a short one.
 	 */
-	private int longestHashtagWord;
+	private int longestSplitWord;
 
 	private static final Set<String> HASHTAG_CATEGORIES = Set.of("failure", "praise", "gratitude", "sarcasm", "relief");
 
