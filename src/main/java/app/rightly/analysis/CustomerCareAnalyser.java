@@ -420,6 +420,9 @@ public class CustomerCareAnalyser implements Analyser {
 		if (s.grievance()) {
 			z[0] += K_GRIEVANCE;
 		}
+		if (s.has("threat")) {
+			z[0] += K_THREAT; // "I hope your office burns down" is not hopeful
+		}
 		if (s.praise() == 0 && shouting(s.tokens())) {
 			z[0] += K_SHOUTING; // "WHERE IS MY BAG"
 		}
@@ -500,6 +503,9 @@ public class CustomerCareAnalyser implements Analyser {
 	static final float K_POLITE_COMPLAINT = 0.4f;
 
 	static final float K_QUESTION = 0.5f;
+
+	/** A threat of harm: never a warm message, whatever its words. */
+	static final float K_THREAT = 2.0f;
 
 	/** A threat to sue, leave or go public, or a complaint made again. */
 	static final float K_GRIEVANCE = 0.8f;

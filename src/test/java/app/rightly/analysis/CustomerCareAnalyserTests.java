@@ -70,6 +70,7 @@ class CustomerCareAnalyserTests {
 			@ShopCo I wish you had more sizes in stock             | suggestion
 			@FoodNow the pizza tonight was garbage                 | complaint
 			@FoodNow you are garbage                               | abuse
+			@BankX I hope your office burns down                   | abuse
 			""")
 	void intent(String text, String label) {
 		assertThat(analyse(text).intent().label()).isEqualTo(label);
@@ -85,6 +86,11 @@ class CustomerCareAnalyserTests {
 			@SkyAir I'm telling the press about this, it's going viral  | high     | public escalation
 			@SkyAir this is the third time I ask about my refund        | high     | repeated contact
 			@SkyAir my flight leaves in an hour and nobody is at the desk | normal | time pressure
+			@BankX my gran got scammed through your app, her savings are gone | critical | safety
+			@ToyCo my child swallowed a part of the toy you sold        | critical | safety
+			@BankX posting this on tiktok so everyone sees how you treat us | high | public escalation
+			@BankX this is my fifth email about the same issue          | high     | repeated contact
+			@BankX I need this fixed before my rent is due on Friday    | normal   | time pressure
 			""")
 	void urgencyReasons(String text, String level, String reason) {
 		Analysis a = analyse(text);
@@ -166,6 +172,7 @@ class CustomerCareAnalyserTests {
 			@FoodNow no problem at all, all good now                       | positive
 			@SkyAir never had a problem with you guys                      | positive
 			@SkyAir couldn't have asked for a better crew                  | positive
+			@BankX I hope your office burns down                           | negative
 			@TelcoNet super help, problem solved                           | positive
 			""")
 	void phrasesMeanMoreThanTheirWords(String text, String label) {
