@@ -192,8 +192,8 @@ public class CustomerCareAnalyser implements Analyser {
 	/**
 	 * The cues without those that are only a word of a longer phrase meaning otherwise:
 	 * praise inside a wish ("great" in "it would be great if") or inside a failure, a
-	 * failure inside praise or relief. Every later rule and the evidence see the phrase,
-	 * not its word.
+	 * failure inside praise or relief, a threat or insult inside an idiom. Every later
+	 * rule and the evidence see the phrase, not its word.
 	 */
 	private static List<Cue> withoutParts(List<Cue> found) {
 		List<Cue> kept = null;
@@ -211,7 +211,8 @@ public class CustomerCareAnalyser implements Analyser {
 	private static boolean partOfAnother(Cue c, List<Cue> found) {
 		boolean warm = warm(c);
 		boolean failure = !c.negated() && c.category().equals("failure");
-		if (!warm && !failure) {
+		boolean abusive = ABUSIVE.contains(c.category());
+		if (!warm && !failure && !abusive) {
 			return false;
 		}
 		for (Cue other : found) {
@@ -222,12 +223,19 @@ public class CustomerCareAnalyser implements Analyser {
 			}
 			String o = other.category();
 			if (warm && (o.equals("suggestion") || o.equals("failure"))
-					|| failure && (o.equals("praise") || o.equals("gratitude") || o.equals("relief"))) {
+					|| failure && (o.equals("praise") || o.equals("gratitude") || o.equals("relief"))
+					|| abusive && o.equals("idiom")) {
 				return true;
 			}
 		}
 		return false;
 	}
+
+	/**
+	 * Cues that make a message abusive; inside an idiom ("kill me now", "could kill for a
+	 * coffee") they threaten no one.
+	 */
+	private static final Set<String> ABUSIVE = Set.of("insult", "threat", "profanity");
 
 	/** How far after "thanks for" the failure thanked for may start, in tokens. */
 	static final int THANKS_REACH = 4;

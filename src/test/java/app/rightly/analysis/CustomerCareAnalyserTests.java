@@ -297,6 +297,15 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void violentWordsInAnIdiomThreatenNoOne() {
+		assertThat(analyse("@QuickBank kill me now, on hold again").toxicity().spans()).isEmpty();
+		assertThat(analyse("@CafeCo I could kill for a coffee right now").toxicity().toxic()).isFalse();
+		Analysis threat = analyse("@QuickBank I will kill you");
+		assertThat(threat.toxicity().toxic()).isTrue();
+		assertThat(threat.intent().label()).isEqualTo("abuse");
+	}
+
+	@Test
 	void otherLanguagesAreNotGuessedAt() {
 		Analysis spanish = analyse("Mi maleta nunca llegó, muy mal servicio");
 		assertThat(spanish.language()).isEqualTo("es");
