@@ -171,14 +171,24 @@ public class CustomerCareAnalyser implements Analyser {
 			links |= t.kind() == Token.Kind.URL;
 			words += t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG ? 1 : 0;
 		}
-		// the models read "not bad" as bad: they see the message without a denied problem
-		FeatureVector features = FeatureHasher.vector(relief > 0 ? withoutReliefs(tokens, found) : tokens, null);
-		float[][] read = models.probabilities(features);
-		float[] sentiment = read[BaseModels.SENTIMENT];
-		float complaint = probability(read, BaseModels.COMPLAINT, "complaint");
-		float toxicity = probability(read, BaseModels.TOXICITY, "toxic");
-		float[] emotion = read[BaseModels.EMOTION];
-		float irony = probability(read, BaseModels.IRONY, "irony");
+		// the models read "not bad" as bad: they see the message without a denied
+		// problem,
+		// and are believed by the words they saw ("never disappoints 👌" leaves them an
+		// emoji)
+		List<Token> read = relief > 0 ? withoutReliefs(tokens, found) : tokens;
+		if (read != tokens) {
+			words = 0;
+			for (Token t : read) {
+				words += t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG ? 1 : 0;
+			}
+		}
+		FeatureVector features = FeatureHasher.vector(read, null);
+		float[][] p = models.probabilities(features);
+		float[] sentiment = p[BaseModels.SENTIMENT];
+		float complaint = probability(p, BaseModels.COMPLAINT, "complaint");
+		float toxicity = probability(p, BaseModels.TOXICITY, "toxic");
+		float[] emotion = p[BaseModels.EMOTION];
+		float irony = probability(p, BaseModels.IRONY, "irony");
 		return new Signals(text, tokens, found, vader.compound(tokens, text), features, sentiment, complaint, toxicity,
 				emotion, irony, failure, praise, sarcasm, relief, grievance, categories, asks, links,
 				Math.min(1, words / (double) K_MODEL_WORDS));

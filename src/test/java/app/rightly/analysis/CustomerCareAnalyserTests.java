@@ -173,6 +173,10 @@ class CustomerCareAnalyserTests {
 			@SkyAir never had a problem with you guys                      | positive
 			@SkyAir couldn't have asked for a better crew                  | positive
 			@BankX I hope your office burns down                           | negative
+			@ShopCo not the worst service I've had                         | positive
+			@ShopCo never disappoints 👌                                    | positive
+			@ShopCo can't fault the staff                                  | positive
+			@ShopCo wasn't expecting much but wow                          | positive
 			@TelcoNet super help, problem solved                           | positive
 			""")
 	void phrasesMeanMoreThanTheirWords(String text, String label) {
