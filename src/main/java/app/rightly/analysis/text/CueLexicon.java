@@ -37,6 +37,19 @@ public final class CueLexicon {
 	private final Map<String, List<Phrase>> byFirst = new HashMap<>();
 
 	/**
+	 * The same phrases as looked up while matching: by the first token, then by the
+	 * second, so a common first word ("no", "never", "i") does not try all its phrases.
+	 */
+	private WordMap<Starts> starts;
+
+	/**
+	 * The phrases starting with one token: those of two tokens or more by their second
+	 * (longest first), and the one-token phrase.
+	 */
+	private record Starts(WordMap<List<Phrase>> bySecond, List<Phrase> single) {
+	}
+
+	/**
 	 * Phrases of one word ending in '*', by the word's first char (ASCII) or in the last
 	 * slot.
 	 */
@@ -73,6 +86,21 @@ public final class CueLexicon {
 		NEGATORS.stream().filter(w -> w.chars().allMatch(Character::isLetter)).forEach(splitWords::add);
 		longestSplitWord = splitWords.stream().mapToInt(String::length).max().orElse(0);
 		byFirst.values().forEach(l -> l.sort((a, b) -> b.tokens().length - a.tokens().length));
+		Map<String, Starts> byStart = new HashMap<>();
+		byFirst.forEach((first, phrases) -> {
+			Map<String, List<Phrase>> bySecond = new HashMap<>();
+			List<Phrase> single = new ArrayList<>();
+			for (Phrase p : phrases) {
+				if (p.tokens().length == 1) {
+					single.add(p);
+				}
+				else {
+					bySecond.computeIfAbsent(p.tokens()[1], k -> new ArrayList<>()).add(p);
+				}
+			}
+			byStart.put(first, new Starts(WordMap.of(bySecond), single));
+		});
+		starts = WordMap.of(byStart);
 		return this;
 	}
 
@@ -129,12 +157,18 @@ public final class CueLexicon {
 															// phrase ends
 		int n = tokens.size();
 		for (int i = 0; i < n; i++) {
-			List<Phrase> candidates = byFirst.get(tokens.get(i).norm());
+			Starts candidates = starts.get(tokens.get(i).norm());
 			if (candidates != null) {
-				for (Phrase p : candidates) {
+				// longest first, as every longer phrase has a second token
+				List<Phrase> longer = i + 1 < n ? candidates.bySecond().get(tokens.get(i + 1).norm()) : null;
+				for (int k = 0; longer != null && k < longer.size(); k++) {
+					Phrase p = longer.get(k);
 					if (matches(p.tokens(), tokens, i)) {
 						record(found, coveredUntil, p, tokens, i, p.tokens().length);
 					}
+				}
+				for (int k = 0; k < candidates.single().size(); k++) {
+					record(found, coveredUntil, candidates.single().get(k), tokens, i, 1);
 				}
 			}
 			if (tokens.get(i).kind() == Token.Kind.WORD) {

@@ -61,7 +61,7 @@ public final class LanguageGuess {
 	 */
 	private static final String[] LANGUAGES = COMMON.keySet().toArray(new String[0]);
 
-	private static final Map<String, Integer> WORDS = words();
+	private static final WordMap<Integer> WORDS = WordMap.of(words());
 
 	private LanguageGuess() {
 	}

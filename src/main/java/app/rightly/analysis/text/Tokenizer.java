@@ -89,8 +89,7 @@ public final class Tokenizer {
 					}
 				}
 				String raw = text.substring(i, end);
-				out.add(new Token(shorten(raw.replace('\u2019', '\'').toLowerCase(Locale.ROOT)), raw, Token.Kind.WORD,
-						i, end));
+				out.add(new Token(wordNorm(raw), raw, Token.Kind.WORD, i, end));
 			}
 			else if (isEmoji(text.codePointAt(i))) {
 				end = i + Character.charCount(text.codePointAt(i));
@@ -120,7 +119,9 @@ public final class Tokenizer {
 	}
 
 	private static int url(String text, int i) {
-		if (!(text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i))) {
+		char c = text.charAt(i);
+		if (c != 'h' && c != 'w'
+				|| !(text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i))) {
 			return i;
 		}
 		int end = i;
@@ -148,7 +149,19 @@ public final class Tokenizer {
 		return i;
 	}
 
+	/** Which ASCII chars are letters or digits: the common case, without a lookup. */
+	private static final boolean[] ASCII_WORD = new boolean[128];
+
+	static {
+		for (int c = 0; c < 128; c++) {
+			ASCII_WORD[c] = Character.isLetterOrDigit(c);
+		}
+	}
+
 	static boolean isWordChar(int cp) {
+		if (cp < 128) {
+			return ASCII_WORD[cp];
+		}
 		return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
 				|| Character.getType(cp) == Character.COMBINING_SPACING_MARK;
 	}
@@ -163,6 +176,20 @@ public final class Tokenizer {
 		StringBuilder out = new StringBuilder();
 		raw.codePoints().filter(cp -> cp != 0xFE0F && !(cp >= 0x1F3FB && cp <= 0x1F3FF)).forEach(out::appendCodePoint);
 		return out.toString();
+	}
+
+	/**
+	 * A word's normalised form: lower case, the typographic apostrophe made plain, long
+	 * runs of a letter shortened. Most words already are so, and are kept as they are.
+	 */
+	private static String wordNorm(String raw) {
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c >= 128 || c >= 'A' && c <= 'Z' || i >= 2 && c == raw.charAt(i - 1) && c == raw.charAt(i - 2)) {
+				return shorten(raw.replace('\u2019', '\'').toLowerCase(Locale.ROOT));
+			}
+		}
+		return raw;
 	}
 
 	/**

@@ -45,10 +45,10 @@ public final class Vader {
 		}
 	}
 
-	private final Map<String, Float> lexicon;
+	private final WordMap<Float> lexicon;
 
 	private Vader(Map<String, Float> lexicon) {
-		this.lexicon = lexicon;
+		this.lexicon = WordMap.of(lexicon);
 	}
 
 	public static Vader load() {
