@@ -613,10 +613,11 @@ public class CustomerCareAnalyser implements Analyser {
 		boolean marker = s.sarcasm() < 0 && (s.failure() < 0 || negative);
 		boolean warmAroundFailure = negative && s.praise() >= 1.0 && s.failure() <= -1.2 && !s.has("polite")
 				&& s.irony() > 0.45 && warmWordsAboutAFailure(s);
-		if (marker || warmAroundFailure) {
+		boolean retort = !marker && !warmAroundFailure && s.failure() <= -1.0 && !s.has("polite") && retort(s);
+		if (marker || warmAroundFailure || retort) {
 			for (Cue c : s.cues()) {
 				if (c.category().equals("sarcasm")
-						|| (warmAroundFailure && c.category().equals("praise") && !c.negated())) {
+						|| ((warmAroundFailure || retort) && c.category().equals("praise") && !c.negated())) {
 					evidence.add(new Evidence("sarcasm", s.text().substring(c.start(), c.end()), c.start(), c.end(),
 							c.weight()));
 				}
@@ -627,13 +628,79 @@ public class CustomerCareAnalyser implements Analyser {
 		return false;
 	}
 
+	/**
+	 * Words a retort may hold besides its praise: "just great", "loving it", "nice one".
+	 */
+	private static final Set<String> RETORT_WORDS = Set.of("it", "this", "that", "just", "so", "really", "oh", "wow",
+			"how", "very", "one", "job", "guys", "again", "lol");
+
+	/**
+	 * A sentence of nothing but praise right after a sentence with a failure: "Two hours
+	 * on hold. Loving it." — praise of nothing in particular, about a problem just told.
+	 */
+	static boolean retort(Signals s) {
+		List<Token> tokens = s.tokens();
+		for (Cue warm : s.cues()) {
+			int first = warm.category().equals("praise") && !warm.negated() ? bareSentence(tokens, warm) : -1;
+			if (first < 0) {
+				continue;
+			}
+			int previous = first - 1; // back over the marks that end the sentence before
+			while (previous > 0 && endsSentence(tokens.get(previous - 1))) {
+				previous--;
+			}
+			while (previous > 0 && !endsSentence(tokens.get(previous - 1))) {
+				previous--;
+			}
+			int from = tokens.get(previous).start();
+			int to = tokens.get(first - 1).start();
+			for (Cue failure : s.cues()) {
+				if (failure.category().equals("failure") && !failure.negated() && failure.weight() <= -1.0
+						&& failure.start() >= from && failure.end() <= to) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Where the sentence of the warm words starts, if it holds nothing but them (and
+	 * RETORT_WORDS) and is not the first; else -1.
+	 */
+	private static int bareSentence(List<Token> tokens, Cue warm) {
+		int first = 0; // the warm words' sentence: tokens [first, last)
+		int last = tokens.size();
+		for (int i = 0; i < tokens.size(); i++) {
+			Token t = tokens.get(i);
+			boolean end = endsSentence(t);
+			if (end && t.end() <= warm.start()) {
+				first = i + 1;
+			}
+			else if (end && t.start() >= warm.end()) {
+				last = i;
+				break;
+			}
+		}
+		for (int i = first; i < last; i++) {
+			Token t = tokens.get(i);
+			boolean word = t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG;
+			if (word && (t.start() < warm.start() || t.end() > warm.end()) && !RETORT_WORDS.contains(t.norm())) {
+				return -1;
+			}
+		}
+		return first > 0 ? first : -1;
+	}
+
 	/** What sets one clause against another: a sentence's end, or a contrast. */
 	private static final Set<String> CLAUSE_BREAKS = Set.of("but", "though", "however", "unfortunately", "although",
 			"yet", "shame", "sadly", "except");
 
 	/**
 	 * Thanks or praise and a failure in the same clause, or the warm words after the
-	 * failure with no contrast between them and no question right before them.
+	 * failure in a sentence of their own that praises nothing in particular ("2 hours
+	 * late. Really nice.", not "3 hours late. The crew was wonderful"), with no contrast
+	 * between them and no question right before them.
 	 */
 	static boolean warmWordsAboutAFailure(Signals s) {
 		List<Token> tokens = s.tokens();
@@ -650,7 +717,7 @@ public class CustomerCareAnalyser implements Analyser {
 					return true;
 				}
 				if (warm.start() >= failure.end() && breaks(tokens, failure.end(), warm.start(), false) == 0
-						&& !afterAQuestion(tokens, warm.start())) {
+						&& !afterAQuestion(tokens, warm.start()) && bareSentence(tokens, warm) >= 0) {
 					return true;
 				}
 			}
@@ -671,6 +738,10 @@ public class CustomerCareAnalyser implements Analyser {
 			}
 		}
 		return n;
+	}
+
+	private static boolean endsSentence(Token t) {
+		return t.kind() == Token.Kind.PUNCT && endsSentence(t.norm());
 	}
 
 	private static boolean endsSentence(String punct) {

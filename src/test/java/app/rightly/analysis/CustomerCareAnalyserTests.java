@@ -236,6 +236,36 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void bareRetortAfterAProblemIsSarcasmButPraiseOfSomethingIsNot() {
+		for (String sarcastic : List.of("Wow, two hours on hold. Loving it.", "On hold for 2 hours!! Love it",
+				"Great, another price increase. Just what everyone needs right now.")) {
+			Analysis a = analyse(sarcastic);
+			assertThat(a.sarcasm()).as(sarcastic).isTrue();
+			assertThat(a.sentiment().label()).as(sarcastic).isEqualTo("negative");
+		}
+		for (String sincere : List.of("Got my new phone today. Loving it!",
+				"Flight delayed 3 hours. The crew was wonderful", "Thanks for the quick refund, really appreciate it!",
+				"Thank you so much for replacing my broken headphones so fast!")) {
+			assertThat(analyse(sincere).sarcasm()).as(sincere).isFalse();
+		}
+		assertThat(analyse("Thanks for the quick refund, really appreciate it!").sentiment().label())
+			.isEqualTo("positive");
+		// a problem put right is no problem; one not put right still is
+		assertThat(analyse("Thank you so much for replacing my broken headphones so fast!").intent().label())
+			.isEqualTo("praise");
+		assertThat(analyse("you still haven't replaced my broken headphones").intent().label()).isEqualTo("complaint");
+	}
+
+	@Test
+	void refusalsAndFixesNotMadeAreComplaints() {
+		for (String complaint : List.of("The checkout page won't accept my discount code SAVE20",
+				"If this isn't fixed by Friday I'm going to the ombudsman",
+				"Not sure if this is the right place but my parcel says delivered and it isn't here")) {
+			assertThat(analyse(complaint).intent().label()).as(complaint).isEqualTo("complaint");
+		}
+	}
+
+	@Test
 	void swearingAboutAProblemIsAComplaintButInsultingThePersonIsAbuse() {
 		Analysis swearing = analyse("@SkyAir idiots lost my bag again, this is shit");
 		assertThat(swearing.intent().label()).isEqualTo("complaint");
