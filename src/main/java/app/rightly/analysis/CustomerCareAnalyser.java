@@ -713,7 +713,7 @@ public class CustomerCareAnalyser implements Analyser {
 					continue;
 				}
 				if (breaks(tokens, Math.min(warm.end(), failure.end()), Math.max(warm.start(), failure.start()),
-						true) == 0) {
+						true) == 0 && !asked(tokens, Math.max(warm.end(), failure.end())) && !judged(failure)) {
 					return true;
 				}
 				if (warm.start() >= failure.end() && breaks(tokens, failure.end(), warm.start(), false) == 0
@@ -746,6 +746,50 @@ public class CustomerCareAnalyser implements Analyser {
 
 	private static boolean endsSentence(String punct) {
 		return punct.contains(".") || punct.contains("!") || punct.contains("?") || punct.contains(";");
+	}
+
+	/** Words that say outright that something is bad. */
+	private static final Set<String> JUDGEMENTS = Set.of("terrible", "horrible", "awful", "worst", "bad", "poor",
+			"rude", "useless", "disgusting", "pathetic", "appalling", "atrocious", "dreadful", "unacceptable");
+
+	/**
+	 * A failure said outright beside the praise is a mixed verdict, not sarcasm: "great
+	 * product, terrible delivery" (sarcasm praises the failure itself: "awesome, another
+	 * delay").
+	 */
+	private static boolean judged(Cue failure) {
+		for (String w : failure.phrase().split(" ")) {
+			if (JUDGEMENTS.contains(w)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Words a question starts with. */
+	private static final Set<String> QUESTION_WORDS = Set.of("is", "are", "was", "were", "do", "does", "did", "can",
+			"could", "will", "would", "should", "may", "have", "has", "what", "how", "why", "when", "where", "which",
+			"who");
+
+	/**
+	 * Whether the sentence holding {@code at} is a question, asked from its first word to
+	 * its question mark: "is there a fee for paying off my loan early?" asks, it does not
+	 * mock ("great job losing my bag, how hard can it be?" still does).
+	 */
+	private static boolean asked(List<Token> tokens, int at) {
+		String first = null;
+		for (Token t : tokens) {
+			if (endsSentence(t)) {
+				if (t.start() >= at) {
+					return t.norm().contains("?") && first != null && QUESTION_WORDS.contains(first);
+				}
+				first = null;
+			}
+			else if (first == null && t.kind() == Token.Kind.WORD) {
+				first = t.norm();
+			}
+		}
+		return false;
 	}
 
 	/** Whether the sentence before {@code at} ended with a question mark. */

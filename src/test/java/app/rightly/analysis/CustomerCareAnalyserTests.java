@@ -257,6 +257,36 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void aMixedVerdictIsNotSarcasm() {
+		Analysis mixed = analyse("Great product, terrible delivery");
+		assertThat(mixed.sarcasm()).isFalse();
+		assertThat(mixed.sentiment().label()).isEqualTo("negative");
+		assertThat(analyse("awesome, another delay").sarcasm()).isTrue();
+	}
+
+	@Test
+	void aQuestionAsksItDoesNotMock() {
+		assertThat(analyse("Is there a fee for paying off my loan early?").sarcasm()).isFalse();
+		assertThat(analyse("Great job losing my bag, how hard can it be?").sarcasm()).isTrue();
+	}
+
+	@Test
+	void customersIdiomsOfPraiseAndWarning() {
+		Analysis money = analyse("shut up and take my money");
+		assertThat(money.sentiment().label()).isEqualTo("positive");
+		assertThat(money.toxicity().toxic()).isFalse();
+		assertThat(money.intent().label()).isEqualTo("praise");
+		Analysis raise = analyse("The staff member who helped me today deserves a raise");
+		assertThat(raise.sentiment().label()).isEqualTo("positive");
+		assertThat(raise.intent().label()).isEqualTo("praise");
+		assertThat(analyse("5 stars, would recommend to anyone looking for a reliable plumber").intent().label())
+			.isEqualTo("praise");
+		Analysis warning = analyse("Do NOT buy from this company. Total scam.");
+		assertThat(warning.intent().label()).isEqualTo("complaint");
+		assertThat(warning.urgency().reasons()).contains("churn threat");
+	}
+
+	@Test
 	void refusalsAndFixesNotMadeAreComplaints() {
 		for (String complaint : List.of("The checkout page won't accept my discount code SAVE20",
 				"If this isn't fixed by Friday I'm going to the ombudsman",
