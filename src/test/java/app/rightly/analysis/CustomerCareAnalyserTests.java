@@ -265,6 +265,21 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void fraudRepeatsCountedInNumbersAndBetrayedLoyalty() {
+		Analysis fraud = analyse("Someone used my card in another country, I need it blocked NOW");
+		assertThat(fraud.urgency().level()).isEqualTo("critical");
+		Analysis fifth = analyse("This is my 5th call this week about the same leak");
+		assertThat(fifth.intent().label()).isEqualTo("complaint");
+		assertThat(fifth.urgency().reasons()).contains("repeated contact");
+		Analysis loyal = analyse("We've been loyal customers for 20 years and this is how you treat us");
+		assertThat(loyal.sentiment().label()).isEqualTo("negative");
+		assertThat(loyal.intent().label()).isEqualTo("complaint");
+		Analysis closing = analyse("Cancel everything. Close my account today.");
+		assertThat(closing.intent().label()).isEqualTo("request");
+		assertThat(closing.urgency().reasons()).contains("churn threat");
+	}
+
+	@Test
 	void aQuestionAsksItDoesNotMock() {
 		assertThat(analyse("Is there a fee for paying off my loan early?").sarcasm()).isFalse();
 		assertThat(analyse("Great job losing my bag, how hard can it be?").sarcasm()).isTrue();
