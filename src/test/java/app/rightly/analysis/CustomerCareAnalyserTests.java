@@ -280,6 +280,19 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void plainPraiseAndNamedProblems() {
+		Analysis menu = analyse("Just wanted to say the new menu is delicious");
+		assertThat(menu.sentiment().label()).isEqualTo("positive");
+		assertThat(menu.intent().label()).isEqualTo("praise");
+		assertThat(analyse("My order arrived today, everything perfect").intent().label()).isEqualTo("praise");
+		Analysis invoice = analyse("I think there's a mistake on my invoice");
+		assertThat(invoice.intent().label()).isEqualTo("complaint");
+		Analysis oh = analyse("Oh wonderful, the app logged me out again");
+		assertThat(oh.sarcasm()).isTrue();
+		assertThat(oh.sentiment().label()).isEqualTo("negative");
+	}
+
+	@Test
 	void aQuestionAsksItDoesNotMock() {
 		assertThat(analyse("Is there a fee for paying off my loan early?").sarcasm()).isFalse();
 		assertThat(analyse("Great job losing my bag, how hard can it be?").sarcasm()).isTrue();
