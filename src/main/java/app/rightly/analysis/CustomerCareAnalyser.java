@@ -221,7 +221,9 @@ public class CustomerCareAnalyser implements Analyser {
 	private static boolean partOfAnother(Cue c, List<Cue> found) {
 		boolean warm = warm(c);
 		boolean failure = !c.negated() && c.category().equals("failure");
-		boolean abusive = ABUSIVE.contains(c.category());
+		// a violent or rude word, or a danger, inside an idiom: "kill me now", "kill it
+		// with fire"
+		boolean abusive = ABUSIVE.contains(c.category()) || c.category().equals("safety");
 		if (!warm && !failure && !abusive) {
 			return false;
 		}
@@ -441,6 +443,9 @@ public class CustomerCareAnalyser implements Analyser {
 		if (s.has("threat")) {
 			z[0] += K_THREAT; // "I hope your office burns down" is not hopeful
 		}
+		if (s.has("insult")) {
+			z[0] += K_INSULT; // "you guys are clowns"
+		}
 		if (s.praise() == 0 && shouting(s.tokens())) {
 			z[0] += K_SHOUTING; // "WHERE IS MY BAG"
 		}
@@ -449,7 +454,8 @@ public class CustomerCareAnalyser implements Analyser {
 		if (s.has("question") && failure >= 0) {
 			z[1] += K_QUESTION;
 		}
-		if (failure >= 0 && s.praise() == 0 && s.sarcasm() == 0 && !s.grievance() && Math.abs(s.vader()) < 0.3) {
+		if (failure >= 0 && s.praise() == 0 && s.sarcasm() == 0 && !s.grievance() && !s.has("insult")
+				&& Math.abs(s.vader()) < 0.3) {
 			z[1] += K_NO_EVIDENCE; // nothing went wrong and nothing is praised: most
 									// likely neutral
 		}
@@ -521,6 +527,9 @@ public class CustomerCareAnalyser implements Analyser {
 	static final float K_POLITE_COMPLAINT = 0.4f;
 
 	static final float K_QUESTION = 0.5f;
+
+	/** An insult: no warm message either. */
+	static final float K_INSULT = 2.0f;
 
 	/** A threat of harm: never a warm message, whatever its words. */
 	static final float K_THREAT = 2.0f;
@@ -885,7 +894,10 @@ public class CustomerCareAnalyser implements Analyser {
 		// swearing about a problem is still a complaint: abuse outranks it only when
 		// it threatens, or insults the person addressed ("you idiots")
 		boolean personal = s.has("threat") || (s.has("insult") && secondPerson);
-		boolean abusive = toxicity.toxic() && (s.has("insult") || s.has("threat") || s.has("profanity"));
+		// swearing in delight is praise ("holy shit this is the best pizza"), still
+		// flagged toxic
+		boolean delighted = sentiment.label().equals("positive") && !personal;
+		boolean abusive = toxicity.toxic() && !delighted && (s.has("insult") || s.has("threat") || s.has("profanity"));
 		double abuse = abusive ? 0.6 + 0.4 * toxicity.score() : 0.0;
 		double complaint = scores.get("complaint");
 		scores.put("abuse", personal || complaint < 0.5 ? abuse : Math.min(abuse, complaint - 0.01));

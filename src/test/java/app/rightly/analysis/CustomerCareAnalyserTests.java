@@ -293,6 +293,23 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void insultsReadNegativeAndSwearingInDelightIsPraise() {
+		Analysis clowns = analyse("you guys are f***ing clowns");
+		assertThat(clowns.sentiment().label()).isEqualTo("negative");
+		assertThat(clowns.intent().label()).isEqualTo("abuse");
+		Analysis pizza = analyse("Holy shit this is the best pizza ever");
+		assertThat(pizza.intent().label()).isEqualTo("praise");
+		assertThat(pizza.toxicity().toxic()).isTrue(); // still flagged for the agent
+		Analysis threat = analyse("I'm going to find out where you live");
+		assertThat(threat.toxicity().toxic()).isTrue();
+		assertThat(threat.toxicity().spans()).anySatisfy(sp -> assertThat(sp.text()).contains("where you live"));
+		assertThat(analyse("Kill it with fire lol, worst update ever").urgency().level()).isNotEqualTo("critical");
+		assertThat(analyse("Congratulations you've won a £500 voucher, claim now").intent().label()).isEqualTo("spam");
+		assertThat(analyse("the agent was an absolute legend").sentiment().label()).isEqualTo("positive");
+		assertThat(analyse("That was a killer deal").sentiment().label()).isEqualTo("positive");
+	}
+
+	@Test
 	void aQuestionAsksItDoesNotMock() {
 		assertThat(analyse("Is there a fee for paying off my loan early?").sarcasm()).isFalse();
 		assertThat(analyse("Great job losing my bag, how hard can it be?").sarcasm()).isTrue();
