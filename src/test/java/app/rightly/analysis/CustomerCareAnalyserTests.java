@@ -310,6 +310,16 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void thingsThatDoNotFitAndLoyaltyUnrewardedAreComplaints() {
+		for (String complaint : List.of("@ShopCo the size guide is way off, had to return 3 pairs",
+				"@TelcoUK I've been a customer for 10 years and new customers get better deals than me")) {
+			Analysis a = analyse(complaint);
+			assertThat(a.intent().label()).as(complaint).isEqualTo("complaint");
+			assertThat(a.sentiment().label()).as(complaint).isEqualTo("negative");
+		}
+	}
+
+	@Test
 	void aQuestionAsksItDoesNotMock() {
 		assertThat(analyse("Is there a fee for paying off my loan early?").sarcasm()).isFalse();
 		assertThat(analyse("Great job losing my bag, how hard can it be?").sarcasm()).isTrue();
