@@ -202,8 +202,8 @@ public class CustomerCareAnalyser implements Analyser {
 	/**
 	 * The cues without those that are only a word of a longer phrase meaning otherwise:
 	 * praise inside a wish ("great" in "it would be great if") or inside a failure, a
-	 * failure inside praise or relief, a threat or insult inside an idiom. Every later
-	 * rule and the evidence see the phrase, not its word.
+	 * failure inside praise or relief, a threat, insult or danger inside an idiom ("kill
+	 * it with fire"). Every later rule and the evidence see the phrase, not its word.
 	 */
 	private static List<Cue> withoutParts(List<Cue> found) {
 		List<Cue> kept = null;
@@ -249,6 +249,11 @@ public class CustomerCareAnalyser implements Analyser {
 	 */
 	private static final Set<String> ABUSIVE = Set.of("insult", "threat", "profanity");
 
+	/**
+	 * Words between thanks and its "for": "thank you so much for", "thanks a lot for".
+	 */
+	private static final Set<String> THANKS_FILLERS = Set.of("so", "much", "very", "a", "lot", "again");
+
 	/** How far after "thanks for" the failure thanked for may start, in tokens. */
 	static final int THANKS_REACH = 4;
 
@@ -257,10 +262,17 @@ public class CustomerCareAnalyser implements Analyser {
 	 * resolving the issue", "thanks for letting me know about the delay".
 	 */
 	private static final Set<String> REMEDIES = Set.of("resolving", "fixing", "solving", "sorting", "handling",
-			"compensating", "refunding", "replacing", "helping", "finding", "returning", "rebooking", "dealing",
-			"looking", "responding", "answering", "following", "update", "updates", "help", "info", "heads", "letting",
-			"telling", "informing", "notifying", "warning", "explaining", "checking", "confirming", "clarifying",
-			"understanding", "patience", "apology", "apologizing", "apologising");
+			"compensating", "refunding", "replacing", "repairing", "helping", "finding", "returning", "rebooking",
+			"dealing", "looking", "responding", "answering", "following", "update", "updates", "help", "info", "heads",
+			"letting", "telling", "informing", "notifying", "warning", "explaining", "checking", "confirming",
+			"clarifying", "understanding", "patience", "apology", "apologizing", "apologising");
+
+	/**
+	 * The remedies that put the problem right, so that the problem thanked for is no
+	 * longer one: "thanks for replacing my broken headphones".
+	 */
+	private static final Set<String> REPAIRS = Set.of("resolving", "fixing", "solving", "sorting", "refunding",
+			"replacing", "repairing");
 
 	/**
 	 * Thanks for a failure is sarcasm: "thanks for ignoring my tweets", "thank you for
@@ -275,22 +287,39 @@ public class CustomerCareAnalyser implements Analyser {
 				continue;
 			}
 			int i = 0;
-			while (i < tokens.size()
-					&& (tokens.get(i).start() < thanks.end() || tokens.get(i).kind() == Token.Kind.MENTION)) {
-				i++; // "thanks @brand for"
+			while (i < tokens.size() && (tokens.get(i).start() < thanks.end()
+					|| tokens.get(i).kind() == Token.Kind.MENTION || THANKS_FILLERS.contains(tokens.get(i).norm()))) {
+				i++; // "thanks @brand for", "thank you so much for"
 			}
 			if (i >= tokens.size() || !tokens.get(i).norm().equals("for")) {
 				continue;
 			}
 			int until = tokens.get(i).end();
+			int reach = until; // how far the thanks reaches, whatever was found
 			boolean remedy = false;
-			for (int j = i + 1; j < tokens.size() && j <= i + THANKS_REACH && !remedy; j++) {
+			boolean repaired = false;
+			for (int j = i + 1; j < tokens.size() && j <= i + THANKS_REACH; j++) {
 				Token t = tokens.get(j);
 				if (t.kind() == Token.Kind.PUNCT && ".!?;".contains(t.norm()) || t.kind() == Token.Kind.URL) {
 					break;
 				}
-				remedy = REMEDIES.contains(t.norm());
-				until = t.end();
+				if (!remedy) {
+					remedy = REMEDIES.contains(t.norm());
+					repaired = REPAIRS.contains(t.norm());
+					until = t.end();
+				}
+				reach = t.end();
+			}
+			if (repaired) {
+				// the problem thanked for is put right: "thanks for replacing my broken
+				// headphones"
+				added = added == null ? new ArrayList<>(found) : added;
+				for (int k = 0; k < added.size(); k++) {
+					Cue c = added.get(k);
+					if (c.category().equals("failure") && !c.negated() && c.start() >= until && c.end() <= reach) {
+						added.set(k, new Cue(c.category(), c.weight(), c.phrase(), c.start(), c.end(), true));
+					}
+				}
 			}
 			Cue failure = null;
 			boolean covered = false;
@@ -612,10 +641,12 @@ public class CustomerCareAnalyser implements Analyser {
 	/**
 	 * Praise that cannot be meant: a sarcasm marker, or warm words about a failure in a
 	 * negative message — in the same clause ("awesome, another delay") or after it ("2
-	 * hours late. Really nice."). Thanks or praise before the problem, in a sentence of
-	 * its own or set against it by "but", is a polite complaint ("thanks for the reply.
-	 * My bag is still missing", "I love your stores but my order never arrived"), and so
-	 * is thanks after a question ("can someone call me? Thank you.").
+	 * hours late. Really nice."), or, whatever the reading, a sentence of bare praise
+	 * right after one with a failure ("two hours on hold. Loving it."). Thanks or praise
+	 * before the problem, in a sentence of its own or set against it by "but", is a
+	 * polite complaint ("thanks for the reply. My bag is still missing", "I love your
+	 * stores but my order never arrived"), and so is thanks after a question ("can
+	 * someone call me? Thank you.").
 	 */
 	boolean sarcasm(Signals s, Sentiment sentiment, List<Evidence> evidence) {
 		boolean negative = sentiment.label().equals("negative");
@@ -665,7 +696,8 @@ public class CustomerCareAnalyser implements Analyser {
 			int to = tokens.get(first - 1).start();
 			for (Cue failure : s.cues()) {
 				if (failure.category().equals("failure") && !failure.negated() && failure.weight() <= -1.0
-						&& failure.start() >= from && failure.end() <= to) {
+						&& failure.start() >= from && failure.end() <= to
+						&& breaks(tokens, failure.end(), warm.start(), false) == 0) {
 					return true;
 				}
 			}
@@ -775,10 +807,12 @@ public class CustomerCareAnalyser implements Analyser {
 		return false;
 	}
 
-	/** Words a question starts with. */
+	/**
+	 * Words a yes/no question starts with ("why is your service so great at losing bags?"
+	 * still mocks).
+	 */
 	private static final Set<String> QUESTION_WORDS = Set.of("is", "are", "was", "were", "do", "does", "did", "can",
-			"could", "will", "would", "should", "may", "have", "has", "what", "how", "why", "when", "where", "which",
-			"who");
+			"could", "will", "would", "should", "may", "have", "has");
 
 	/**
 	 * Whether the sentence holding {@code at} is a question, asked from its first word to

@@ -83,6 +83,9 @@ public final class AnalysisAB {
 			.filter(l -> !l.isBlank())
 			.toArray(String[]::new);
 		int turns = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+		if (turns < 1) {
+			throw new IllegalArgumentException("TURNS must be 1 or more");
+		}
 		Build base = new Build(Path.of(args[0]), dependencies);
 		Build changed = new Build(Path.of(args[1]), dependencies);
 		long second = 1_000_000_000L;

@@ -320,6 +320,21 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void innocentMessagesNearTheNewCuesStayInnocent() {
+		for (String praise : List.of("Thanks for the full refund!", "Got a full refund. Amazing!",
+				"My flight was cancelled but the agent rebooked me straight away. Brilliant!")) {
+			assertThat(analyse(praise).sarcasm()).as(praise).isFalse();
+		}
+		assertThat(analyse("Thanks for the full refund!").sentiment().label()).isEqualTo("positive");
+		// a problem is put right only when thanked for
+		assertThat(analyse("When are you replacing my broken phone?").intent().label()).isEqualTo("complaint");
+		assertThat(analyse("You refunded the wrong amount").intent().label()).isEqualTo("complaint");
+		assertThat(analyse("I used my card at the ATM and it was declined").urgency().level()).isNotEqualTo("critical");
+		assertThat(analyse("You've won me over!").intent().label()).isNotEqualTo("spam");
+		assertThat(analyse("THIS is how you treat your customers 👏").sentiment().label()).isEqualTo("positive");
+	}
+
+	@Test
 	void aQuestionAsksItDoesNotMock() {
 		assertThat(analyse("Is there a fee for paying off my loan early?").sarcasm()).isFalse();
 		assertThat(analyse("Great job losing my bag, how hard can it be?").sarcasm()).isTrue();

@@ -329,30 +329,8 @@ public final class CueLexicon {
 		coveredUntil[p.category()] = at + length;
 		Token first = tokens.get(at);
 		Token last = tokens.get(at + length - 1);
-		found.add(
-				new Cue(category, p.entry().weight(), p.entry().phrase(), first.start(), last.end(), negated(tokens, at)
-						|| (p.entry().weight() < 0 && (freeOf(tokens, at + length) || remedied(tokens, at)))));
-	}
-
-	/** Words that say a problem was put right. */
-	private static final Set<String> REMEDIES = Set.of("replacing", "replaced", "fixing", "fixed", "repairing",
-			"repaired", "resolving", "resolved", "refunding", "refunded", "sorting");
-
-	/**
-	 * "thanks for replacing my broken headphones": a problem put right within the three
-	 * words before it, unless that was denied ("still haven't fixed my broken…").
-	 */
-	private static boolean remedied(List<Token> tokens, int at) {
-		for (int back = 1; back <= 3 && at - back >= 0; back++) {
-			Token t = tokens.get(at - back);
-			if (t.kind() == Token.Kind.PUNCT) {
-				return false;
-			}
-			if (REMEDIES.contains(t.norm())) {
-				return !negated(tokens, at - back);
-			}
-		}
-		return false;
+		found.add(new Cue(category, p.entry().weight(), p.entry().phrase(), first.start(), last.end(),
+				negated(tokens, at) || (p.entry().weight() < 0 && freeOf(tokens, at + length))));
 	}
 
 	/** "hassle free", "trouble-free": a problem denied by what follows it. */

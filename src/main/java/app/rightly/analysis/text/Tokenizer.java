@@ -149,7 +149,7 @@ public final class Tokenizer {
 		return i;
 	}
 
-	/** Which ASCII chars are letters or digits: the common case, without a lookup. */
+	/** Which ASCII chars are letters or digits: the common case, from a table. */
 	private static final boolean[] ASCII_WORD = new boolean[128];
 
 	static {

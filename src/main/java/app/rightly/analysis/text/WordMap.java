@@ -20,6 +20,8 @@ public final class WordMap<V> {
 
 	private final int mask;
 
+	private final int shift;
+
 	private WordMap(Map<String, ? extends V> map) {
 		int size = 4;
 		while (size < 2 * map.size()) {
@@ -29,6 +31,7 @@ public final class WordMap<V> {
 		hashes = new int[size];
 		values = new Object[size];
 		mask = size - 1;
+		shift = 32 - Integer.numberOfTrailingZeros(size);
 		map.forEach((word, value) -> {
 			int h = word.hashCode();
 			int i = slot(h);
@@ -47,7 +50,7 @@ public final class WordMap<V> {
 	}
 
 	private int slot(int hash) {
-		return (hash * 0x9E3779B1) >>> 16 & mask;
+		return (hash * 0x9E3779B1) >>> shift; // the top bits: the best mixed
 	}
 
 	/** The word's value, or null. */
@@ -60,10 +63,6 @@ public final class WordMap<V> {
 			}
 		}
 		return null;
-	}
-
-	public boolean containsKey(String word) {
-		return get(word) != null;
 	}
 
 }
