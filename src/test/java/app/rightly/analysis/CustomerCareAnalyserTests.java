@@ -28,6 +28,14 @@ class CustomerCareAnalyserTests {
 					new app.rightly.shared.BrandId(new java.util.UUID(1, 2))), text, followers));
 	}
 
+	/** The message reads with this sentiment and this intent. */
+	static Analysis reads(String text, String sentiment, String intent) {
+		Analysis a = analyse(text);
+		assertThat(a.sentiment().label()).as(text).isEqualTo(sentiment);
+		assertThat(a.intent().label()).as(text).isEqualTo(intent);
+		return a;
+	}
+
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			@SkyAir thank you so much, the crew was wonderful!    | positive
@@ -271,9 +279,8 @@ class CustomerCareAnalyserTests {
 		Analysis fifth = analyse("This is my 5th call this week about the same leak");
 		assertThat(fifth.intent().label()).isEqualTo("complaint");
 		assertThat(fifth.urgency().reasons()).contains("repeated contact");
-		Analysis loyal = analyse("We've been loyal customers for 20 years and this is how you treat us");
-		assertThat(loyal.sentiment().label()).isEqualTo("negative");
-		assertThat(loyal.intent().label()).isEqualTo("complaint");
+		Analysis loyal = reads("We've been loyal customers for 20 years and this is how you treat us", "negative",
+				"complaint");
 		Analysis closing = analyse("Cancel everything. Close my account today.");
 		assertThat(closing.intent().label()).isEqualTo("request");
 		assertThat(closing.urgency().reasons()).contains("churn threat");
@@ -281,9 +288,7 @@ class CustomerCareAnalyserTests {
 
 	@Test
 	void plainPraiseAndNamedProblems() {
-		Analysis menu = analyse("Just wanted to say the new menu is delicious");
-		assertThat(menu.sentiment().label()).isEqualTo("positive");
-		assertThat(menu.intent().label()).isEqualTo("praise");
+		Analysis menu = reads("Just wanted to say the new menu is delicious", "positive", "praise");
 		assertThat(analyse("My order arrived today, everything perfect").intent().label()).isEqualTo("praise");
 		Analysis invoice = analyse("I think there's a mistake on my invoice");
 		assertThat(invoice.intent().label()).isEqualTo("complaint");
@@ -294,9 +299,7 @@ class CustomerCareAnalyserTests {
 
 	@Test
 	void insultsReadNegativeAndSwearingInDelightIsPraise() {
-		Analysis clowns = analyse("you guys are f***ing clowns");
-		assertThat(clowns.sentiment().label()).isEqualTo("negative");
-		assertThat(clowns.intent().label()).isEqualTo("abuse");
+		Analysis clowns = reads("you guys are f***ing clowns", "negative", "abuse");
 		Analysis pizza = analyse("Holy shit this is the best pizza ever");
 		assertThat(pizza.intent().label()).isEqualTo("praise");
 		assertThat(pizza.toxicity().toxic()).isTrue(); // still flagged for the agent
@@ -313,9 +316,7 @@ class CustomerCareAnalyserTests {
 	void thingsThatDoNotFitAndLoyaltyUnrewardedAreComplaints() {
 		for (String complaint : List.of("@ShopCo the size guide is way off, had to return 3 pairs",
 				"@TelcoUK I've been a customer for 10 years and new customers get better deals than me")) {
-			Analysis a = analyse(complaint);
-			assertThat(a.intent().label()).as(complaint).isEqualTo("complaint");
-			assertThat(a.sentiment().label()).as(complaint).isEqualTo("negative");
+			reads(complaint, "negative", "complaint");
 		}
 	}
 
@@ -346,9 +347,7 @@ class CustomerCareAnalyserTests {
 		assertThat(money.sentiment().label()).isEqualTo("positive");
 		assertThat(money.toxicity().toxic()).isFalse();
 		assertThat(money.intent().label()).isEqualTo("praise");
-		Analysis raise = analyse("The staff member who helped me today deserves a raise");
-		assertThat(raise.sentiment().label()).isEqualTo("positive");
-		assertThat(raise.intent().label()).isEqualTo("praise");
+		Analysis raise = reads("The staff member who helped me today deserves a raise", "positive", "praise");
 		assertThat(analyse("5 stars, would recommend to anyone looking for a reliable plumber").intent().label())
 			.isEqualTo("praise");
 		Analysis warning = analyse("Do NOT buy from this company. Total scam.");
