@@ -469,6 +469,14 @@ class CustomerCareAnalyserTests {
 			.contains("gratitude");
 		assertThat(analyse("@SkyAir what time does boarding start?").emotions()).extracting(Analysis.Emotion::name)
 			.doesNotContain("anger");
+		// a neutral message's negative feelings come from its words, not the model's
+		// prior
+		for (String neutral : List.of("@united DM sent", "@AirCo do you allow dogs?", "@ShopCo do you price match?")) {
+			assertThat(analyse(neutral).emotions()).as(neutral).isEmpty();
+		}
+		assertThat(analyse("I'm worried my payment didn't go through, can you check?").emotions())
+			.extracting(Analysis.Emotion::name)
+			.contains("worry");
 	}
 
 	@Test
