@@ -336,6 +336,12 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void astonishmentIsNoDenial() {
+		assertThat(analyse("I can't believe how helpful the staff were").intent().label()).isEqualTo("praise");
+		reads("I can't believe how rude the staff were", "negative", "complaint");
+	}
+
+	@Test
 	void aQuestionAsksItDoesNotMock() {
 		assertThat(analyse("Is there a fee for paying off my loan early?").sarcasm()).isFalse();
 		assertThat(analyse("Great job losing my bag, how hard can it be?").sarcasm()).isTrue();

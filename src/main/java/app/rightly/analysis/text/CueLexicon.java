@@ -368,10 +368,20 @@ public final class CueLexicon {
 				return false;
 			}
 			if (NEGATORS.contains(t.norm())) {
-				return true;
+				// "can't believe how helpful", "couldn't believe how rude": astonishment,
+				// not denial
+				return !astonished(tokens, at - back);
 			}
 		}
 		return false;
+	}
+
+	private static final Set<String> ASTONISHED = Set.of("can't", "cannot", "cant", "couldn't", "couldnt");
+
+	/** The negation at {@code at} is "can't believe", followed by what astonished. */
+	static boolean astonished(List<Token> tokens, int at) {
+		return ASTONISHED.contains(tokens.get(at).norm()) && at + 1 < tokens.size()
+				&& tokens.get(at + 1).norm().equals("believe");
 	}
 
 }

@@ -14,9 +14,10 @@ import java.util.Set;
 /**
  * VADER's valence rules (Hutto &amp; Gilbert, ICWSM 2014) over our tokens: the lexicon of
  * human ratings, boosters and dampeners, negation within three words (not reaching past
- * "but": "nothing but great" is great, a departure from VADER), "but" shifting the weight
- * to what follows, capitals and exclamation marks for emphasis. Gives a compound score in
- * [-1, 1]. The lexicon is VADER's (MIT; see docs/models.md).
+ * "but": "nothing but great" is great, and not in "can't believe how": departures from
+ * VADER), "but" shifting the weight to what follows, capitals and exclamation marks for
+ * emphasis. Gives a compound score in [-1, 1]. The lexicon is VADER's (MIT; see
+ * docs/models.md).
  */
 public final class Vader {
 
@@ -118,7 +119,8 @@ public final class Vader {
 					}
 					v += b * (back == 1 ? 1 : back == 2 ? 0.95 : 0.9);
 				}
-				if (NEGATIONS.contains(p.norm()) || p.norm().endsWith("n't")) {
+				if ((NEGATIONS.contains(p.norm()) || p.norm().endsWith("n't"))
+						&& !CueLexicon.astonished(tokens, i - back)) {
 					v *= -0.74;
 				}
 			}
