@@ -922,8 +922,12 @@ public class CustomerCareAnalyser implements Analyser {
 						+ (addressed ? K_COMPLAINT_ADDRESSED : 0) + K_COMPLAINT_MODEL * (s.complaint() - 0.5)));
 		scores.put("question", (s.has("question") || s.asks()) ? (troubled ? 0.3 : 0.6) : 0.0);
 		scores.put("request", s.has("request") ? (troubled ? 0.35 : 0.62) : 0.0);
-		scores.put("praise", clamp(problem >= 1.0 ? 0
-				: 0.5 * Math.min(1, s.praise() / 1.5) + (sentiment.label().equals("positive") ? 0.45 : 0)));
+		// thanks that close a request or a question are manners, not praise: "please
+		// update my address. Many thanks", "does the warranty cover it? Thanks in
+		// advance"
+		boolean manners = !s.has("praise") && (s.has("request") || s.has("question") || s.asks());
+		scores.put("praise", clamp(problem >= 1.0 ? 0 : (manners ? 0.5 : 1)
+				* (0.5 * Math.min(1, s.praise() / 1.5) + (sentiment.label().equals("positive") ? 0.45 : 0))));
 		scores.put("suggestion", s.has("suggestion") ? 0.7 : 0.0);
 		// swearing about a problem is still a complaint: abuse outranks it only when
 		// it threatens, or insults the person addressed ("you idiots")

@@ -342,6 +342,21 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void thanksClosingARequestOrAQuestionAreManners() {
+		assertThat(analyse("Dear Sir/Madam, please update my address to 12 High Street, York. Many thanks.").intent()
+			.label()).isEqualTo("request");
+		assertThat(
+				analyse("Could you tell me whether the warranty covers accidental damage? Thanks in advance.").intent()
+					.label())
+			.isEqualTo("question");
+		assertThat(analyse("Thanks so much, the crew were wonderful, can't wait to fly again!").intent().label())
+			.isEqualTo("praise");
+		Analysis email = analyse("I ordered a sofa 9 weeks ago and nobody can tell me where it is. I have called five "
+				+ "times. I would like a refund.");
+		assertThat(email.urgency().reasons()).contains("repeated contact");
+	}
+
+	@Test
 	void aQuestionAsksItDoesNotMock() {
 		assertThat(analyse("Is there a fee for paying off my loan early?").sarcasm()).isFalse();
 		assertThat(analyse("Great job losing my bag, how hard can it be?").sarcasm()).isTrue();
