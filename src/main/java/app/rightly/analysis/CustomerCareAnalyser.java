@@ -808,8 +808,8 @@ public class CustomerCareAnalyser implements Analyser {
 	}
 
 	/**
-	 * Words a yes/no question starts with ("why is your service so great at losing bags?"
-	 * still mocks).
+	 * Words a yes/no question starts with; one opened by "why" or "how" may well be
+	 * rhetorical ("why is it so hard to get a refund?").
 	 */
 	private static final Set<String> QUESTION_WORDS = Set.of("is", "are", "was", "were", "do", "does", "did", "can",
 			"could", "will", "would", "should", "may", "have", "has");
