@@ -258,21 +258,22 @@ public class CustomerCareAnalyser implements Analyser {
 	static final int THANKS_REACH = 4;
 
 	/**
-	 * Thanks for putting a problem right, or for news of it, is meant: "thanks for
-	 * resolving the issue", "thanks for letting me know about the delay".
-	 */
-	private static final Set<String> REMEDIES = Set.of("resolving", "fixing", "solving", "sorting", "handling",
-			"compensating", "refunding", "replacing", "repairing", "helping", "finding", "returning", "rebooking",
-			"dealing", "looking", "responding", "answering", "following", "update", "updates", "help", "info", "heads",
-			"letting", "telling", "informing", "notifying", "warning", "explaining", "checking", "confirming",
-			"clarifying", "understanding", "patience", "apology", "apologizing", "apologising");
-
-	/**
 	 * The remedies that put the problem right, so that the problem thanked for is no
 	 * longer one: "thanks for replacing my broken headphones".
 	 */
 	private static final Set<String> REPAIRS = Set.of("resolving", "fixing", "solving", "sorting", "refunding",
 			"replacing", "repairing");
+
+	/**
+	 * Thanks for putting a problem right (REPAIRS), or for help or news of it, is meant:
+	 * "thanks for resolving the issue", "thanks for letting me know about the delay".
+	 */
+	private static final Set<String> REMEDIES = java.util.stream.Stream.concat(REPAIRS.stream(),
+			java.util.stream.Stream.of("handling", "compensating", "helping", "finding", "returning", "rebooking",
+					"dealing", "looking", "responding", "answering", "following", "update", "updates", "help", "info",
+					"heads", "letting", "telling", "informing", "notifying", "warning", "explaining", "checking",
+					"confirming", "clarifying", "understanding", "patience", "apology", "apologizing", "apologising"))
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
 	/**
 	 * Thanks for a failure is sarcasm: "thanks for ignoring my tweets", "thank you for
@@ -639,14 +640,14 @@ public class CustomerCareAnalyser implements Analyser {
 	// ------------------------------------------------------------------------
 
 	/**
-	 * Praise that cannot be meant: a sarcasm marker, or warm words about a failure in a
-	 * negative message — in the same clause ("awesome, another delay") or after it ("2
-	 * hours late. Really nice."), or, whatever the reading, a sentence of bare praise
-	 * right after one with a failure ("two hours on hold. Loving it."). Thanks or praise
-	 * before the problem, in a sentence of its own or set against it by "but", is a
-	 * polite complaint ("thanks for the reply. My bag is still missing", "I love your
-	 * stores but my order never arrived"), and so is thanks after a question ("can
-	 * someone call me? Thank you.").
+	 * Praise that cannot be meant: a sarcasm marker; warm words about a failure in the
+	 * same clause of a negative message ("awesome, another delay"); or, whatever the
+	 * reading, a sentence of bare praise right after one with a failure ("2 hours late.
+	 * Really nice.", "two hours on hold. Loving it."). Thanks or praise before the
+	 * problem, in a sentence of its own or set against it by "but", is a polite complaint
+	 * ("thanks for the reply. My bag is still missing", "I love your stores but my order
+	 * never arrived"), and so is thanks after a question ("can someone call me? Thank
+	 * you.").
 	 */
 	boolean sarcasm(Signals s, Sentiment sentiment, List<Evidence> evidence) {
 		boolean negative = sentiment.label().equals("negative");
@@ -738,10 +739,9 @@ public class CustomerCareAnalyser implements Analyser {
 			"yet", "shame", "sadly", "except");
 
 	/**
-	 * Thanks or praise and a failure in the same clause, or the warm words after the
-	 * failure in a sentence of their own that praises nothing in particular ("2 hours
-	 * late. Really nice.", not "3 hours late. The crew was wonderful"), with no contrast
-	 * between them and no question right before them.
+	 * Thanks or praise and a failure in the same clause, unless the sentence is a yes/no
+	 * question or the failure is said outright (a mixed verdict). Warm words in a
+	 * sentence of their own after the failure are {@link #retort(Signals)}'s.
 	 */
 	static boolean warmWordsAboutAFailure(Signals s) {
 		List<Token> tokens = s.tokens();
@@ -755,10 +755,6 @@ public class CustomerCareAnalyser implements Analyser {
 				}
 				if (breaks(tokens, Math.min(warm.end(), failure.end()), Math.max(warm.start(), failure.start()),
 						true) == 0 && !asked(tokens, Math.max(warm.end(), failure.end())) && !judged(failure)) {
-					return true;
-				}
-				if (warm.start() >= failure.end() && breaks(tokens, failure.end(), warm.start(), false) == 0
-						&& !afterAQuestion(tokens, warm.start()) && bareSentence(tokens, warm) >= 0) {
 					return true;
 				}
 			}
@@ -830,17 +826,6 @@ public class CustomerCareAnalyser implements Analyser {
 			}
 			else if (first == null && t.kind() == Token.Kind.WORD) {
 				first = t.norm();
-			}
-		}
-		return false;
-	}
-
-	/** Whether the sentence before {@code at} ended with a question mark. */
-	private static boolean afterAQuestion(List<Token> tokens, int at) {
-		for (int i = tokens.size() - 1; i >= 0; i--) {
-			Token t = tokens.get(i);
-			if (t.end() <= at && t.kind() == Token.Kind.PUNCT && endsSentence(t.norm())) {
-				return t.norm().contains("?");
 			}
 		}
 		return false;
