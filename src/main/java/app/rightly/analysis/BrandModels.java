@@ -218,7 +218,7 @@ public class BrandModels {
 			examples.add(new LinearModel.Example(analyser.brandFeatures(r.text()), r.label(), r.correction() ? 3 : 1));
 			corrections += r.correction() ? 1 : 0;
 		}
-		LinearModel model = BrandTraining.train(task, examples, labels);
+		LinearModel model = BrandTraining.train(task, examples, labels, analyser::brandFeatures);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try {

@@ -1,8 +1,11 @@
 package app.rightly.analysis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
+import app.rightly.analysis.text.FeatureVector;
 import app.rightly.analysis.text.LinearModel;
 import app.rightly.analysis.text.LinearModel.Loss;
 import app.rightly.analysis.text.LinearModel.Settings;
@@ -20,7 +23,11 @@ final class BrandTraining {
 	private BrandTraining() {
 	}
 
-	static LinearModel train(String task, List<LinearModel.Example> examples, List<String> labels) {
+	static LinearModel train(String task, List<LinearModel.Example> examples, List<String> labels,
+			Function<String, FeatureVector> features) {
+		if (task.equals("topic")) {
+			examples = withNames(examples, labels, features);
+		}
 		LinearModel model = LinearModel.train(examples, labels, CustomerCareAnalyser.DENSE_FEATURES, settings(task));
 		boolean macro = task.equals("sentiment");
 		if (!macro || examples.size() < 10 * FOLDS) {
@@ -30,6 +37,29 @@ final class BrandTraining {
 	}
 
 	static final int FOLDS = 5;
+
+	/**
+	 * How many examples a topic's own name counts as. A brand names its topics for what
+	 * they are about ("Damaged Luggage", "billing_error"), and the name is the only
+	 * example a rare topic has much of: with it, twenty halvings of the airline complaint
+	 * reasons 0.5579 → 0.5621 (3 copies 0.5595, 20 0.5617, 40 0.5616); it does not help
+	 * intents (BANKING77 accuracy 0.911 → 0.908 at 3), whose names are codes more than
+	 * words.
+	 */
+	static final int NAME_COPIES = 10;
+
+	/** The examples and, for each label named in words, its name as an example of it. */
+	static List<LinearModel.Example> withNames(List<LinearModel.Example> examples, List<String> labels,
+			Function<String, FeatureVector> features) {
+		List<LinearModel.Example> all = new ArrayList<>(examples);
+		for (String label : labels) {
+			String words = label.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ');
+			if (words.chars().anyMatch(Character::isLetter)) {
+				all.add(new LinearModel.Example(features.apply(words), label, NAME_COPIES));
+			}
+		}
+		return all;
+	}
 
 	/**
 	 * Shifts of the class biases that give the best macro-F1 on predictions made without
@@ -42,7 +72,7 @@ final class BrandTraining {
 		int n = examples.size();
 		float[][] scores = new float[n][];
 		for (int fold = 0; fold < FOLDS; fold++) {
-			List<LinearModel.Example> train = new java.util.ArrayList<>();
+			List<LinearModel.Example> train = new ArrayList<>();
 			for (int i = 0; i < n; i++) {
 				if (i % FOLDS != fold) {
 					train.add(examples.get(i));

@@ -58,7 +58,7 @@ public final class BrandSplits {
 					examples.add(all.get(i));
 					labels.add(rows.get(i).label());
 				});
-			LinearModel model = BrandTraining.train(task, examples, new ArrayList<>(labels));
+			LinearModel model = BrandTraining.train(task, examples, new ArrayList<>(labels), analyser::brandFeatures);
 			BrandKnowledge brand = new BrandKnowledge(Map.of(task, model), List.of());
 			List<String> gold = new ArrayList<>();
 			List<String> predicted = new ArrayList<>();

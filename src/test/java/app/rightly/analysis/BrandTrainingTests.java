@@ -45,7 +45,7 @@ class BrandTrainingTests {
 			examples.add(new LinearModel.Example(ANALYSER.brandFeatures(r.text()), r.label(), 1));
 			labels.add(r.label());
 		}
-		return BrandTraining.train(task, examples, new ArrayList<>(labels));
+		return BrandTraining.train(task, examples, new ArrayList<>(labels), ANALYSER::brandFeatures);
 	}
 
 	static double accuracy(LinearModel model, List<Row> rows) {
@@ -150,6 +150,27 @@ class BrandTrainingTests {
 		assertThat(model.labels()
 			.get(argmax(model.probabilities(ANALYSER.brandFeatures("this is a disgrace, I want my money back")))))
 			.isEqualTo("refund");
+	}
+
+	@Test
+	void aTopicsOwnNameTeachesItWhenItHasFewExamples() {
+		List<Row> rows = new ArrayList<>();
+		for (String s : List.of("where is my bag", "my suitcase never arrived", "you lost my luggage",
+				"still no sign of my bag", "my bags went to Rome", "the belt is empty and my case is not on it")) {
+			rows.add(new Row(s, "Lost Luggage", true));
+		}
+		for (String s : List.of("three hours late", "delayed again", "still waiting to take off", "the flight is late",
+				"we left two hours behind schedule", "sat on the tarmac for ages")) {
+			rows.add(new Row(s, "Late Flight", true));
+		}
+		// one example of the rare topic, in words of its own
+		rows.add(new Row("the wheels came off my case", "Damaged_Luggage", true));
+		LinearModel model = train("topic", rows);
+		assertThat(model.labels()
+			.get(argmax(model.probabilities(ANALYSER.brandFeatures("my suitcase arrived badly damaged")))))
+			.isEqualTo("Damaged_Luggage");
+		assertThat(model.labels().get(argmax(model.probabilities(ANALYSER.brandFeatures("where is my suitcase")))))
+			.isEqualTo("Lost Luggage");
 	}
 
 	static int argmax(float[] p) {
