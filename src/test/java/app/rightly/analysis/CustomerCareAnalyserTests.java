@@ -289,7 +289,12 @@ class CustomerCareAnalyserTests {
 	@Test
 	void plainPraiseAndNamedProblems() {
 		Analysis menu = reads("Just wanted to say the new menu is delicious", "positive", "praise");
-		assertThat(analyse("My order arrived today, everything perfect").intent().label()).isEqualTo("praise");
+		// the shipped sentiment model once read "my order arrived…" as a problem: the
+		// team's
+		// templates had one happy delivery against many missing ones
+		reads("My order arrived today, everything perfect", "positive", "praise");
+		reads("Just received my new headphones, they work perfectly", "positive", "praise");
+		reads("What's the daily withdrawal limit on my card?", "neutral", "question");
 		Analysis invoice = analyse("I think there's a mistake on my invoice");
 		assertThat(invoice.intent().label()).isEqualTo("complaint");
 		Analysis oh = analyse("Oh wonderful, the app logged me out again");
