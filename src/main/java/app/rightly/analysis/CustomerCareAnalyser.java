@@ -895,8 +895,10 @@ public class CustomerCareAnalyser implements Analyser {
 		}
 		// negativity is a complaint when it is aimed at someone or about a problem;
 		// "this weather is awful" is neither
+		// harm reported ("the charger caught fire") is about what the customer bought,
+		// even when it names no one
 		boolean directed = addressed || secondPerson || s.grievance() || s.has("request") || s.has("question")
-				|| touchesService(s);
+				|| touchesService(s) || s.has("safety") && problem >= 1.0;
 		// negative about something the brand did, or a problem reported: a complaint,
 		// even asked politely
 		boolean troubled = negativity >= 0.5 || problem >= 1.0;

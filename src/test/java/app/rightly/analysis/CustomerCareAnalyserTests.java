@@ -145,6 +145,19 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void harmFromAProductIsACriticalComplaintEvenWhenItNamesNoOne() {
+		for (String harm : List.of("The charger caught fire while my son was asleep",
+				"There's a strong smell of gas in the flat since your engineer came")) {
+			Analysis a = reads(harm, "negative", "complaint");
+			assertThat(a.urgency().level()).as(harm).isEqualTo("critical");
+			assertThat(a.urgency().reasons()).as(harm).contains("safety");
+		}
+		// danger that is nobody's product is no complaint
+		assertThat(analyse("There was a fire in the building next door last night").intent().label())
+			.isNotEqualTo("complaint");
+	}
+
+	@Test
 	void fireInPraiseIsNoEmergency() {
 		assertThat(analyse("@SkyAir your new menu is fire, love it 🔥").urgency().reasons()).doesNotContain("safety");
 	}
