@@ -152,9 +152,20 @@ class CustomerCareAnalyserTests {
 			assertThat(a.urgency().level()).as(harm).isEqualTo("critical");
 			assertThat(a.urgency().reasons()).as(harm).contains("safety");
 		}
+		Analysis intruder = reads("@PayPal someone accessed my account and sent money to an address I don't recognise",
+				"negative", "complaint");
+		assertThat(intruder.urgency().level()).isEqualTo("critical");
 		// danger that is nobody's product is no complaint
 		assertThat(analyse("There was a fire in the building next door last night").intent().label())
 			.isNotEqualTo("complaint");
+	}
+
+	@Test
+	void foodGoneBadIsAProblemAndTimeSavedIsNoDelay() {
+		reads("@Tesco the milk I bought today is already off", "negative", "complaint");
+		reads("@Deli the bread was mouldy", "negative", "complaint");
+		reads("@easyJet just landed 20 minutes early, nice one", "positive", "praise");
+		reads("@SkyAir waited 20 minutes at the gate", "negative", "complaint");
 	}
 
 	@Test
