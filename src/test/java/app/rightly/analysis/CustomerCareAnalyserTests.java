@@ -169,6 +169,15 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void thanksForLosingSomethingIsSarcasm() {
+		Analysis lost = reads("@KLM thanks for losing my bag, really made my holiday", "negative", "complaint");
+		assertThat(lost.sarcasm()).isTrue();
+		reads("@Amazon received an empty box", "negative", "complaint");
+		assertThat(analyse("@Ryanair €70 to print a boarding pass? Seriously?").sentiment().label())
+			.isEqualTo("negative");
+	}
+
+	@Test
 	void fireInPraiseIsNoEmergency() {
 		assertThat(analyse("@SkyAir your new menu is fire, love it 🔥").urgency().reasons()).doesNotContain("safety");
 	}
