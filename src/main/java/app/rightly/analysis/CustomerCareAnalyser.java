@@ -201,9 +201,10 @@ public class CustomerCareAnalyser implements Analyser {
 
 	/**
 	 * The cues without those that are only a word of a longer phrase meaning otherwise:
-	 * praise inside a wish ("great" in "it would be great if") or inside a failure, a
-	 * failure inside praise or relief, a threat, insult or danger inside an idiom ("kill
-	 * it with fire"). Every later rule and the evidence see the phrase, not its word.
+	 * praise inside a wish ("great" in "it would be great if"), a polite request ("would
+	 * appreciate it if") or a failure, a failure inside praise or relief, a threat,
+	 * insult or danger inside an idiom ("kill it with fire"). Every later rule and the
+	 * evidence see the phrase, not its word.
 	 */
 	private static List<Cue> withoutParts(List<Cue> found) {
 		List<Cue> kept = null;
@@ -234,7 +235,7 @@ public class CustomerCareAnalyser implements Analyser {
 				continue;
 			}
 			String o = other.category();
-			if (warm && (o.equals("suggestion") || o.equals("failure"))
+			if (warm && (o.equals("suggestion") || o.equals("request") || o.equals("failure"))
 					|| failure && (o.equals("praise") || o.equals("gratitude") || o.equals("relief"))
 					|| abusive && o.equals("idiom")) {
 				return true;
@@ -466,6 +467,11 @@ public class CustomerCareAnalyser implements Analyser {
 				+ K_VADER * Math.max(0, s.vader()) + K_SARCASM * Math.min(0, s.sarcasm()));
 		if (failure < 0 && s.praise() > 0) {
 			z[0] += K_POLITE_COMPLAINT;
+			// praise and a problem set against each other: what comes after the "but"
+			// is the point ("love the food but the delivery takes forever")
+			int last = lastSaid(s);
+			z[0] += last < 0 ? K_CONTRAST : 0;
+			z[2] += last > 0 ? K_CONTRAST : 0;
 		}
 		if (s.grievance()) {
 			z[0] += K_GRIEVANCE;
@@ -732,6 +738,39 @@ public class CustomerCareAnalyser implements Analyser {
 			}
 		}
 		return first > 0 ? first : -1;
+	}
+
+	/**
+	 * How much the side after a contrast gains: what a customer says last is the point.
+	 */
+	static final float K_CONTRAST = 2.0f;
+
+	/**
+	 * Which side comes after a contrast word between praise and a failure: -1 the failure
+	 * ("love the food but the delivery takes forever"), 1 the praise ("the flight was
+	 * late but the crew were lovely"), 0 neither.
+	 */
+	static int lastSaid(Signals s) {
+		List<Token> tokens = s.tokens();
+		int side = 0;
+		for (Cue warm : s.cues()) {
+			if (!warm(warm)) {
+				continue;
+			}
+			for (Cue failure : s.cues()) {
+				if (!failure.category().equals("failure") || failure.negated()) {
+					continue;
+				}
+				if (warm.end() <= failure.start() && breaks(tokens, warm.end(), failure.start(), false) > 0) {
+					side = -1;
+				}
+				else if (failure.end() <= warm.start() && breaks(tokens, failure.end(), warm.start(), false) > 0
+						&& side == 0) {
+					side = 1;
+				}
+			}
+		}
+		return side;
 	}
 
 	/** What sets one clause against another: a sentence's end, or a contrast. */

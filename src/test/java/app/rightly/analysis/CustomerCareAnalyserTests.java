@@ -178,6 +178,36 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void whatComesAfterTheButIsThePoint() {
+		reads("Love the food but the delivery always takes forever.", "negative", "complaint");
+		assertThat(analyse("The flight was late but the crew were lovely").sentiment().label()).isEqualTo("positive");
+	}
+
+	@Test
+	void harmAndDirtInWhatWasSoldAreCriticalOrPlainComplaints() {
+		Analysis glass = reads("I found a piece of glass in my sandwich from your shop this afternoon.", "negative",
+				"complaint");
+		assertThat(glass.urgency().level()).isEqualTo("critical");
+		Analysis allergy = analyse(
+				"My daughter had a severe allergic reaction after eating the meal labelled nut-free. She's in hospital now.");
+		assertThat(allergy.sentiment().label()).isEqualTo("negative");
+		assertThat(allergy.urgency().level()).isEqualTo("critical");
+		reads("@Cafe there was hair in my soup", "negative", "complaint");
+	}
+
+	@Test
+	void aPoliteRequestIsNoThanksAndSuggestionsAndSpamHaveTheirWords() {
+		assertThat(analyse(
+				"I ordered a medium pizza and received a small one. I would appreciate it if this could be corrected.")
+			.intent()
+			.label()).isEqualTo("request");
+		assertThat(analyse("You should really add a vegetarian option to the kids menu.").intent().label())
+			.isEqualTo("suggestion");
+		assertThat(analyse("Buy cheap followers and likes at best prices, visit our website now").intent().label())
+			.isEqualTo("spam");
+	}
+
+	@Test
 	void fireInPraiseIsNoEmergency() {
 		assertThat(analyse("@SkyAir your new menu is fire, love it 🔥").urgency().reasons()).doesNotContain("safety");
 	}
