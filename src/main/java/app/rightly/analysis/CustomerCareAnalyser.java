@@ -935,9 +935,9 @@ public class CustomerCareAnalyser implements Analyser {
 		// negativity is a complaint when it is aimed at someone or about a problem;
 		// "this weather is awful" is neither
 		// harm reported ("the charger caught fire") is about what the customer bought,
-		// even when it names no one
+		// even when it names no one; sarcasm mocks someone ("thanks for nothing")
 		boolean directed = addressed || secondPerson || s.grievance() || s.has("request") || s.has("question")
-				|| touchesService(s) || s.has("safety") && problem >= 1.0;
+				|| touchesService(s) || s.has("safety") && problem >= 1.0 || sarcastic > 0;
 		// negative about something the brand did, or a problem reported: a complaint,
 		// even asked politely
 		boolean troubled = negativity >= 0.5 || problem >= 1.0;
@@ -1042,9 +1042,9 @@ public class CustomerCareAnalyser implements Analyser {
 			"take my business elsewhere");
 
 	/**
-	 * Critical for safety; high for a legal or churn threat, a public escalation, or a
-	 * complaint made again; normal for other complaints, requests and time pressure; low
-	 * otherwise.
+	 * Critical for safety; high for a legal or churn threat, a public escalation, a
+	 * complaint made again, or a complaint or request with a deadline; normal for other
+	 * complaints, requests and time pressure; low otherwise.
 	 */
 	Urgency urgency(Signals s, Sentiment sentiment, Intent intent, List<Evidence> evidence) {
 		List<String> reasons = new ArrayList<>();
@@ -1080,7 +1080,9 @@ public class CustomerCareAnalyser implements Analyser {
 			level = "critical";
 		}
 		else if (reasons.contains("legal threat") || reasons.contains("churn threat")
-				|| reasons.contains("public escalation") || (complaint && reasons.contains("repeated contact"))) {
+				|| reasons.contains("public escalation") || (complaint && reasons.contains("repeated contact"))
+				// a problem or a request with a deadline: the answer is worth less later
+				|| ((complaint || intent.label().equals("request")) && reasons.contains("time pressure"))) {
 			level = "high";
 		}
 		else if (complaint || intent.label().equals("request") || reasons.contains("time pressure")) {

@@ -93,18 +93,31 @@ class CustomerCareAnalyserTests {
 			@SkyAir please cancel my account today                      | high     | churn threat
 			@SkyAir I'm telling the press about this, it's going viral  | high     | public escalation
 			@SkyAir this is the third time I ask about my refund        | high     | repeated contact
-			@SkyAir my flight leaves in an hour and nobody is at the desk | normal | time pressure
+			@SkyAir my flight leaves in an hour and nobody is at the desk | high   | time pressure
 			@BankX my gran got scammed through your app, her savings are gone | critical | safety
 			@ToyCo my child swallowed a part of the toy you sold        | critical | safety
 			@BankX posting this on tiktok so everyone sees how you treat us | high | public escalation
 			@BankX this is my fifth email about the same issue          | high     | repeated contact
-			@BankX I need this fixed before my rent is due on Friday    | normal   | time pressure
+			@BankX I need this fixed before my rent is due on Friday    | high     | time pressure
 			""")
 	void urgencyReasons(String text, String level, String reason) {
 		Analysis a = analyse(text);
 		assertThat(a.urgency().level()).isEqualTo(level);
 		assertThat(a.urgency().reasons()).contains(reason);
 		assertThat(a.evidence()).anySatisfy(e -> assertThat(e.label()).isEqualTo(reason));
+	}
+
+	@Test
+	void aBareTodayOrNowIsNoDeadline() {
+		for (String calm : List.of("@Tesco the milk I bought today is already off",
+				"@Rail are there any delays expected on the Manchester line tomorrow?",
+				"@ShopCo your app looks great now, shame it crashes every time I try to pay")) {
+			assertThat(analyse(calm).urgency().reasons()).as(calm).doesNotContain("time pressure");
+		}
+		Analysis wedding = analyse(
+				"@Bakery our wedding is this Saturday and the cake order has been cancelled without notice. We need this sorted today.");
+		assertThat(wedding.urgency().level()).isEqualTo("high");
+		assertThat(wedding.urgency().reasons()).contains("time pressure");
 	}
 
 	@Test
@@ -173,6 +186,8 @@ class CustomerCareAnalyserTests {
 		Analysis lost = reads("@KLM thanks for losing my bag, really made my holiday", "negative", "complaint");
 		assertThat(lost.sarcasm()).isTrue();
 		reads("@Amazon received an empty box", "negative", "complaint");
+		// sarcasm mocks someone, even when it names no one
+		reads("Thanks for nothing.", "negative", "complaint");
 		assertThat(analyse("@Ryanair €70 to print a boarding pass? Seriously?").sentiment().label())
 			.isEqualTo("negative");
 	}
