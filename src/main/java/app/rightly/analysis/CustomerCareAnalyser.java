@@ -77,6 +77,25 @@ public class CustomerCareAnalyser implements Analyser {
 	static final double K_COMPLAINT_ADDRESSED = 0.1;
 
 	/** Whether the message names something a company provides (an aspect). */
+	/**
+	 * A danger that is itself the problem: one phrase both a failure and a safety cue
+	 * ("caught fire", "gas leak"), not a failure beside a danger word ("stuck on the M6
+	 * because of a lorry fire").
+	 */
+	private static boolean harm(List<Cue> cues) {
+		for (Cue danger : cues) {
+			if (danger.category().equals("safety")) {
+				for (Cue failure : cues) {
+					if (failure.category().equals("failure") && !failure.negated() && failure.start() == danger.start()
+							&& failure.end() == danger.end()) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
 	private static boolean touchesService(Signals s) {
 		for (float a : ASPECTS.of(s.tokens())) {
 			if (a > 0) {
@@ -753,6 +772,8 @@ public class CustomerCareAnalyser implements Analyser {
 	static int lastSaid(Signals s) {
 		List<Token> tokens = s.tokens();
 		int side = 0;
+		int latest = -1; // where the later cue of the pair chosen starts: the last said
+							// wins
 		for (Cue warm : s.cues()) {
 			if (!warm(warm)) {
 				continue;
@@ -761,12 +782,12 @@ public class CustomerCareAnalyser implements Analyser {
 				if (!failure.category().equals("failure") || failure.negated()) {
 					continue;
 				}
-				if (warm.end() <= failure.start() && breaks(tokens, warm.end(), failure.start(), false) > 0) {
-					side = -1;
-				}
-				else if (failure.end() <= warm.start() && breaks(tokens, failure.end(), warm.start(), false) > 0
-						&& side == 0) {
-					side = 1;
+				Cue first = warm.end() <= failure.start() ? warm : failure;
+				Cue last = first == warm ? failure : warm;
+				if (first.end() <= last.start() && last.start() > latest
+						&& breaks(tokens, first.end(), last.start(), false) > 0) {
+					latest = last.start();
+					side = last == warm ? 1 : -1;
 				}
 			}
 		}
@@ -934,10 +955,11 @@ public class CustomerCareAnalyser implements Analyser {
 		}
 		// negativity is a complaint when it is aimed at someone or about a problem;
 		// "this weather is awful" is neither
-		// harm reported ("the charger caught fire") is about what the customer bought,
-		// even when it names no one; sarcasm mocks someone ("thanks for nothing")
-		boolean directed = addressed || secondPerson || s.grievance() || s.has("request") || s.has("question")
-				|| touchesService(s) || s.has("safety") && problem >= 1.0 || sarcastic > 0;
+		// sarcasm mocks someone ("thanks for nothing"); harm reported ("the charger
+		// caught
+		// fire") is about what the customer bought, even when it names no one
+		boolean directed = addressed || secondPerson || sarcastic > 0 || s.grievance() || s.has("request")
+				|| s.has("question") || harm(s.cues()) || touchesService(s);
 		// negative about something the brand did, or a problem reported: a complaint,
 		// even asked politely
 		boolean troubled = negativity >= 0.5 || problem >= 1.0;
@@ -1025,7 +1047,7 @@ public class CustomerCareAnalyser implements Analyser {
 
 	static final Map<String, String> REASONS = orderedStrings("safety", "safety", "legal", "legal threat", "churn",
 			"churn threat", "exposure", "public escalation", "escalation", "public escalation", "repeat",
-			"repeated contact", "time", "time pressure");
+			"repeated contact", "time", "time pressure", "deadline", "time pressure");
 
 	private static boolean leaving(List<Cue> cues) {
 		for (Cue c : cues) {
@@ -1068,7 +1090,7 @@ public class CustomerCareAnalyser implements Analyser {
 			reasons.remove("safety");
 		}
 		if (intent.label().equals("praise") || intent.label().equals("spam")) {
-			// "amazing crew today, thank you" waits for nothing
+			// "thank you for sorting it by Friday" waits for nothing
 			reasons.remove("time pressure");
 		}
 		// "switching to", "moving to" may be about anything but the brand; asking to
@@ -1081,8 +1103,10 @@ public class CustomerCareAnalyser implements Analyser {
 		}
 		else if (reasons.contains("legal threat") || reasons.contains("churn threat")
 				|| reasons.contains("public escalation") || (complaint && reasons.contains("repeated contact"))
-				// a problem or a request with a deadline: the answer is worth less later
-				|| ((complaint || intent.label().equals("request")) && reasons.contains("time pressure"))) {
+				// a problem or a request with a deadline ("by Friday", "in an hour"): the
+				// answer is worth less later
+				|| ((complaint || intent.label().equals("request")) && reasons.contains("time pressure")
+						&& s.has("deadline"))) {
 			level = "high";
 		}
 		else if (complaint || intent.label().equals("request") || reasons.contains("time pressure")) {

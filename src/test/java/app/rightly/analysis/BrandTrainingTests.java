@@ -169,6 +169,16 @@ class BrandTrainingTests {
 		assertThat(model.labels()
 			.get(argmax(model.probabilities(ANALYSER.brandFeatures("my suitcase arrived badly damaged")))))
 			.isEqualTo("Damaged_Luggage");
+		// without the names, the one example says nothing about damage
+		List<LinearModel.Example> examples = new ArrayList<>();
+		for (Row r : rows) {
+			examples.add(new LinearModel.Example(ANALYSER.brandFeatures(r.text()), r.label(), 1));
+		}
+		LinearModel unnamed = LinearModel.train(examples, model.labels(), CustomerCareAnalyser.DENSE_FEATURES,
+				BrandTraining.settings("topic"));
+		assertThat(unnamed.labels()
+			.get(argmax(unnamed.probabilities(ANALYSER.brandFeatures("my suitcase arrived badly damaged")))))
+			.isEqualTo("Lost Luggage");
 		assertThat(model.labels().get(argmax(model.probabilities(ANALYSER.brandFeatures("where is my suitcase")))))
 			.isEqualTo("Lost Luggage");
 	}

@@ -114,6 +114,12 @@ class CustomerCareAnalyserTests {
 				"@ShopCo your app looks great now, shame it crashes every time I try to pay")) {
 			assertThat(analyse(calm).urgency().reasons()).as(calm).doesNotContain("time pressure");
 		}
+		assertThat(analyse("@Bridal my wedding is tomorrow and the dress still hasn't arrived").urgency().reasons())
+			.contains("time pressure");
+		// a day far off is no deadline
+		assertThat(
+				analyse("@SkyAir my flight leaves in three weeks, please move me to an aisle seat").urgency().level())
+			.isNotEqualTo("high");
 		Analysis wedding = analyse(
 				"@Bakery our wedding is this Saturday and the cake order has been cancelled without notice. We need this sorted today.");
 		assertThat(wedding.urgency().level()).isEqualTo("high");

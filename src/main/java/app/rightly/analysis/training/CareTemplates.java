@@ -68,6 +68,13 @@ public final class CareTemplates {
 				out.append(values[random.nextInt(values.length)]);
 				i = end + 1;
 			}
+			else if (c == '[') {
+				// [a|b] picks one of the choices; [x|] may leave it out
+				int end = template.indexOf(']', i);
+				String[] choices = template.substring(i + 1, end).split("\\|", -1);
+				out.append(choices[random.nextInt(choices.length)]);
+				i = end + 1;
+			}
 			else {
 				out.append(c);
 				i++;
