@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 import app.rightly.analysis.Analysis.Emotion;
 import app.rightly.analysis.Analysis.Evidence;
@@ -771,27 +772,37 @@ public class CustomerCareAnalyser implements Analyser {
 	 */
 	static int lastSaid(Signals s) {
 		List<Token> tokens = s.tokens();
-		int side = 0;
-		int latest = -1; // where the later cue of the pair chosen starts: the last said
-							// wins
+		// the side of the pair whose later cue starts last, and where that cue starts
+		int[] chosen = { 0, -1 };
+		anyWarmAndFailure(s, (warm, failure) -> {
+			Cue first = warm.end() <= failure.start() ? warm : failure;
+			Cue last = first == warm ? failure : warm;
+			if (first.end() <= last.start() && last.start() > chosen[1]
+					&& breaks(tokens, first.end(), last.start(), false) > 0) {
+				chosen[0] = last == warm ? 1 : -1;
+				chosen[1] = last.start();
+			}
+			return false;
+		});
+		return chosen[0];
+	}
+
+	/**
+	 * Whether any pair of warm words and a failure (not negated) passes the test; every
+	 * pair is tried until one does.
+	 */
+	private static boolean anyWarmAndFailure(Signals s, BiPredicate<Cue, Cue> test) {
 		for (Cue warm : s.cues()) {
 			if (!warm(warm)) {
 				continue;
 			}
 			for (Cue failure : s.cues()) {
-				if (!failure.category().equals("failure") || failure.negated()) {
-					continue;
-				}
-				Cue first = warm.end() <= failure.start() ? warm : failure;
-				Cue last = first == warm ? failure : warm;
-				if (first.end() <= last.start() && last.start() > latest
-						&& breaks(tokens, first.end(), last.start(), false) > 0) {
-					latest = last.start();
-					side = last == warm ? 1 : -1;
+				if (failure.category().equals("failure") && !failure.negated() && test.test(warm, failure)) {
+					return true;
 				}
 			}
 		}
-		return side;
+		return false;
 	}
 
 	/** What sets one clause against another: a sentence's end, or a contrast. */
@@ -805,21 +816,10 @@ public class CustomerCareAnalyser implements Analyser {
 	 */
 	static boolean warmWordsAboutAFailure(Signals s) {
 		List<Token> tokens = s.tokens();
-		for (Cue warm : s.cues()) {
-			if (!warm(warm)) {
-				continue;
-			}
-			for (Cue failure : s.cues()) {
-				if (!failure.category().equals("failure") || failure.negated()) {
-					continue;
-				}
-				if (breaks(tokens, Math.min(warm.end(), failure.end()), Math.max(warm.start(), failure.start()),
-						true) == 0 && !asked(tokens, Math.max(warm.end(), failure.end())) && !judged(failure)) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return anyWarmAndFailure(s,
+				(warm, failure) -> breaks(tokens, Math.min(warm.end(), failure.end()),
+						Math.max(warm.start(), failure.start()), true) == 0
+						&& !asked(tokens, Math.max(warm.end(), failure.end())) && !judged(failure));
 	}
 
 	/**
