@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import app.rightly.analysis.text.Token;
+import app.rightly.analysis.text.WordMap;
 
 /**
  * The phrases that carry what a message is about, found without a model (RAKE: runs of
@@ -27,6 +29,9 @@ final class KeyPhrases {
 			"lol", "ok", "okay", "via", "amp", "rt", "dm", "out", "up", "down", "off", "let", "make", "made", "way",
 			"much", "many", "well", "back", "today", "yet", "let's", "gt", "lt", "s", "t"));
 
+	private static final WordMap<Boolean> STOP_WORDS = WordMap
+		.of(STOP.stream().collect(Collectors.toMap(w -> w, w -> true)));
+
 	private KeyPhrases() {
 	}
 
@@ -45,7 +50,7 @@ final class KeyPhrases {
 		for (int i = 0; i < n; i++) {
 			Token t = tokens.get(i);
 			boolean content = (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG) && t.norm().length() > 1
-					&& !STOP.contains(t.norm());
+					&& STOP_WORDS.get(t.norm()) == null;
 			if (!content) {
 				run = 0;
 				continue;
@@ -63,37 +68,38 @@ final class KeyPhrases {
 			return List.of();
 		}
 		double[] score = new double[phrases + 1];
-		int[] hashes = new int[n];
+		// each content word against the others (not every token against every token)
+		int[] content = new int[n];
+		int m = 0;
 		for (int i = 0; i < n; i++) {
-			hashes[i] = words[i] == null ? 0 : words[i].hashCode();
-		}
-		for (int i = 0; i < n; i++) {
-			if (words[i] == null) {
-				continue;
+			if (words[i] != null) {
+				content[m++] = i;
 			}
+		}
+		int[] hashes = new int[m];
+		for (int a = 0; a < m; a++) {
+			hashes[a] = words[content[a]].hashCode();
+		}
+		for (int a = 0; a < m; a++) {
+			String word = words[content[a]];
 			int frequency = 0;
 			int degree = 0;
-			for (int j = 0; j < n; j++) {
-				if (hashes[j] == hashes[i] && words[j] != null && words[j].equals(words[i])) {
+			for (int b = 0; b < m; b++) {
+				int j = content[b];
+				if (hashes[b] == hashes[a] && words[j].equals(word)) {
 					frequency++;
 					degree += phraseLength[phraseOf[j]];
 				}
 			}
-			score[phraseOf[i]] += (double) degree / frequency;
+			score[phraseOf[content[a]]] += (double) degree / frequency;
 		}
-		String[] text = new String[phrases + 1];
-		for (int i = 0; i < n; i++) {
-			if (words[i] != null) {
-				int p = phraseOf[i];
-				text[p] = text[p] == null ? words[i] : text[p] + " " + words[i];
-			}
-		}
+		// a phrase's text is built only when it is the best left: most are never needed
 		List<String> best = new ArrayList<>(max);
 		boolean[] taken = new boolean[phrases + 1];
 		while (best.size() < max) {
 			int top = -1;
 			for (int p = 1; p <= phrases; p++) {
-				if (!taken[p] && !best.contains(text[p]) && (top < 0 || score[p] > score[top])) {
+				if (!taken[p] && (top < 0 || score[p] > score[top])) {
 					top = p;
 				}
 			}
@@ -101,9 +107,23 @@ final class KeyPhrases {
 				break;
 			}
 			taken[top] = true;
-			best.add(text[top]);
+			String phrase = text(words, phraseOf, top);
+			if (!best.contains(phrase)) { // the same words again: the next best instead
+				best.add(phrase);
+			}
 		}
 		return best;
+	}
+
+	/** The words of phrase p, joined by spaces. */
+	private static String text(String[] words, int[] phraseOf, int p) {
+		String text = null;
+		for (int i = 0; i < words.length; i++) {
+			if (words[i] != null && phraseOf[i] == p) {
+				text = text == null ? words[i] : text + " " + words[i];
+			}
+		}
+		return text;
 	}
 
 }

@@ -108,6 +108,16 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void writesValenceWithTwoDecimalsAsFormatDoes() {
+		java.util.Random random = new java.util.Random(7);
+		for (int i = 0; i < 20_000; i++) {
+			double x = i < 4 ? new double[] { 0.125, -0.5, 1.005, -0.0 }[i] : 2 * random.nextDouble() - 1;
+			assertThat(CustomerCareAnalyser.twoDecimals(x)).as("%s", x)
+				.isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", x));
+		}
+	}
+
+	@Test
 	void aBareTodayOrNowIsNoDeadline() {
 		for (String calm : List.of("@Tesco the milk I bought today is already off",
 				"@Rail are there any delays expected on the Manchester line tomorrow?",

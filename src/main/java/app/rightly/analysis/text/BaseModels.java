@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,6 +47,17 @@ public final class BaseModels {
 	 */
 	private final byte[] weights;
 
+	/**
+	 * The same table packed for summing: each row as {@link #lanes} longs of four 16-bit
+	 * lanes, lane j holding class j's byte plus 128 (0–255), so one long addition adds
+	 * four classes. A lane overflows only past 257 such additions, so the sums are
+	 * emptied into ints before (see {@link #probabilities}): whole numbers, exactly the
+	 * byte table's sums.
+	 */
+	private final long[] packed;
+
+	private final int lanes;
+
 	private final float[] scale;
 
 	private final float[] bias;
@@ -80,6 +92,13 @@ public final class BaseModels {
 			float s = scale[i % width];
 			weights[i] = s == 0 ? 0 : (byte) Math.round(table[i] / s);
 		}
+		lanes = (width + 3) / 4;
+		packed = new long[FeatureHasher.DIM * lanes];
+		for (int f = 0; f < FeatureHasher.DIM; f++) {
+			for (int j = 0; j < width; j++) {
+				packed[f * lanes + j / 4] |= (long) (weights[f * width + j] + 128) << (16 * (j % 4));
+			}
+		}
 	}
 
 	public static BaseModels load() {
@@ -110,8 +129,8 @@ public final class BaseModels {
 		// others, so the memory fetches them at once; the sums below then find them near
 		int touched = 0;
 		for (int i = 0; i < idx.length; i++) {
-			int row = idx[i] * width;
-			touched += weights[row] + weights[row + width - 1];
+			int row = idx[i] * lanes;
+			touched += (int) (packed[row] + packed[row + lanes - 1]);
 		}
 		touch = touched;
 		float[] scores = new float[width];
@@ -119,15 +138,32 @@ public final class BaseModels {
 		if (unit > 0) {
 			// the values are counts times one unit: sum whole numbers, scale once
 			int[] counts = new int[width];
+			long[] lane = new long[lanes];
+			float inverse = 1 / unit;
+			int total = 0; // of the counts: each added 128 to every lane
+			int since = 0; // counts added to the lanes since they were last emptied
 			for (int i = 0; i < idx.length; i++) {
-				int row = idx[i] * width;
-				int x = Math.round(val[i] / unit);
-				for (int j = 0; j < width; j++) {
-					counts[j] += weights[row + j] * x;
+				int row = idx[i] * lanes;
+				int x = Math.round(val[i] * inverse);
+				if (since + x > 256) {
+					empty(lane, counts);
+					since = 0;
+				}
+				if (x > 256) { // a word said hundreds of times: its row alone
+					for (int j = 0; j < width; j++) {
+						counts[j] += weights[idx[i] * width + j] * x;
+					}
+					continue;
+				}
+				since += x;
+				total += x;
+				for (int k = 0; k < lanes; k++) {
+					lane[k] += packed[row + k] * x;
 				}
 			}
+			empty(lane, counts);
 			for (int j = 0; j < width; j++) {
-				scores[j] = bias[j] + counts[j] * scale[j] * unit;
+				scores[j] = bias[j] + (counts[j] - 128 * total) * scale[j] * unit;
 			}
 			return softmaxes(scores);
 		}
@@ -143,6 +179,14 @@ public final class BaseModels {
 			scores[j] = bias[j] + sums[j] * scale[j];
 		}
 		return softmaxes(scores);
+	}
+
+	/** Adds the lanes' sums to the counts and empties the lanes. */
+	private void empty(long[] lane, int[] counts) {
+		for (int j = 0; j < width; j++) {
+			counts[j] += (int) (lane[j >> 2] >>> ((j & 3) << 4) & 0xFFFF);
+		}
+		Arrays.fill(lane, 0);
 	}
 
 	private float[][] softmaxes(float[] scores) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns tokens into hashed features: words, word pairs, and the 3- to 5-letter pieces of
+ * Turns tokens into hashed features: words, word pairs, and the 3- and 4-letter pieces of
  * words (which carry misspellings, inflections and hashtag compounds). The hash is FNV-1a
  * over the chars with a namespace per feature kind, spread by a multiplicative mix:
  * stable across JVMs and releases, so a model trained once keeps working.
@@ -15,8 +15,6 @@ public final class FeatureHasher {
 	public static final int BITS = 16;
 
 	public static final int DIM = 1 << BITS;
-
-	static final int MAXN = 4;
 
 	private FeatureHasher() {
 	}
@@ -46,29 +44,28 @@ public final class FeatureHasher {
 			}
 			if (t.kind() == Token.Kind.WORD || hashtag) {
 				// the 3- and 4-letter pieces of " word ", starting at each place, hashed
-				// in one pass without building the padded string
+				// in one pass from the padded chars
 				int from = hashtag ? 1 : 0;
 				int length = w.length() - from + 2;
+				char[] padded = scratch.chars;
+				if (padded.length < length) {
+					padded = scratch.chars = new char[Math.max(length, 2 * padded.length)];
+				}
+				padded[0] = ' ';
+				w.getChars(from, w.length(), padded, 1);
+				padded[length - 1] = ' ';
 				for (int i = 0; i + 3 <= length; i++) {
-					int h = 0x811C9DC5 ^ 'c';
-					for (int j = i; j < i + 3; j++) {
-						h = (h ^ padded(w, from, length, j)) * 0x01000193;
-					}
+					int h = ((((0x811C9DC5 ^ 'c') ^ padded[i]) * 0x01000193 ^ padded[i + 1]) * 0x01000193
+							^ padded[i + 2]) * 0x01000193;
 					raw[n++] = spread(h);
-					for (int end = i + 3; end < Math.min(i + MAXN, length); end++) {
-						h = (h ^ padded(w, from, length, end)) * 0x01000193;
-						raw[n++] = spread(h);
+					if (i + 3 < length) {
+						raw[n++] = spread((h ^ padded[i + 3]) * 0x01000193);
 					}
 				}
 			}
 			previous = w;
 		}
 		return normalised(scratch, n, dense);
-	}
-
-	/** The j-th char of the word between two spaces. */
-	private static char padded(String w, int from, int length, int j) {
-		return j == 0 || j == length - 1 ? ' ' : w.charAt(from + j - 1);
 	}
 
 	/** Punctuation that says something: questions, exclamations, emoticon-ish marks. */
@@ -78,13 +75,22 @@ public final class FeatureHasher {
 
 	/**
 	 * Per thread: the raw feature hashes, and an open-addressing table that counts them
-	 * without sorting.
+	 * without sorting. A slot is in use when its stamp is this message's; a new message
+	 * takes a new stamp instead of clearing the table.
 	 */
 	private static final class Scratch {
 
 		int[] raw = new int[1024];
 
-		int[] slots = new int[1024];
+		char[] chars = new char[64];
+
+		int[] keys = new int[1024];
+
+		int[] stamps = new int[1024];
+
+		int[] at = new int[1024]; // the feature's position in idx
+
+		int stamp;
 
 		int[] idx = new int[512];
 
@@ -103,18 +109,24 @@ public final class FeatureHasher {
 	 */
 	private static FeatureVector normalised(Scratch scratch, int n, float[] dense) {
 		int[] raw = scratch.raw;
-		int size = scratch.slots.length;
+		int size = scratch.keys.length;
 		while (size < 2 * n) {
 			size *= 2;
 		}
-		if (size != scratch.slots.length) {
-			scratch.slots = new int[size];
+		if (size != scratch.keys.length || scratch.stamp == Integer.MAX_VALUE) {
+			scratch.keys = new int[size];
+			scratch.stamps = new int[size];
+			scratch.at = new int[size];
+			scratch.stamp = 0;
 		}
 		if (scratch.idx.length < n) {
 			scratch.idx = new int[n];
 			scratch.val = new float[n];
 		}
-		int[] slots = scratch.slots; // 0: empty; else the position in idx, plus one
+		int stamp = ++scratch.stamp;
+		int[] keys = scratch.keys;
+		int[] stamps = scratch.stamps;
+		int[] at = scratch.at;
 		int mask = size - 1;
 		int[] idx = scratch.idx;
 		float[] val = scratch.val;
@@ -122,23 +134,18 @@ public final class FeatureHasher {
 		for (int i = 0; i < n; i++) {
 			int key = raw[i];
 			int h = (key * 0x9E3779B1) >>> 16 & mask;
-			while (slots[h] != 0 && idx[slots[h] - 1] != key) {
+			while (stamps[h] == stamp && keys[h] != key) {
 				h = (h + 1) & mask;
 			}
-			if (slots[h] == 0) {
-				slots[h] = m + 1;
+			if (stamps[h] != stamp) {
+				stamps[h] = stamp;
+				keys[h] = key;
+				at[h] = m;
 				idx[m] = key;
 				val[m++] = 1;
 			}
 			else {
-				val[slots[h] - 1] += 1;
-			}
-		}
-		for (int i = 0; i < m; i++) {
-			int h = (idx[i] * 0x9E3779B1) >>> 16 & mask;
-			while (slots[h] != 0) {
-				slots[h] = 0;
-				h = (h + 1) & mask;
+				val[at[h]] += 1;
 			}
 		}
 		double norm = 0;

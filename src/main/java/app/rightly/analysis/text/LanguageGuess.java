@@ -96,6 +96,15 @@ public final class LanguageGuess {
 			}
 			String w = t.raw();
 			for (int i = 0; i < w.length();) {
+				char c = w.charAt(i);
+				if (c < 0x80) { // ASCII: a Latin letter or none, without a look-up
+					i++;
+					if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+						letters++;
+						latin++;
+					}
+					continue;
+				}
 				int cp = w.codePointAt(i);
 				i += Character.charCount(cp);
 				if (!Character.isLetter(cp)) {
@@ -129,7 +138,7 @@ public final class LanguageGuess {
 			else if (t.kind() == Token.Kind.PUNCT && (t.norm().contains("¿") || t.norm().contains("¡"))) {
 				languages = SPANISH;
 			}
-			for (int l = 0; l < LANGUAGES.length; l++) {
+			for (int l = 0; languages != 0 && l < LANGUAGES.length; l++) {
 				counts[l] += (languages >> l) & 1;
 			}
 		}

@@ -29,6 +29,13 @@ public record Token(String norm, String raw, Kind kind, int start, int end) {
 		boolean letter = false;
 		for (int i = 0; i < raw.length(); i++) {
 			char c = raw.charAt(i);
+			if (c < 0x80) { // ASCII, without the Unicode tables
+				if (c >= 'a' && c <= 'z') {
+					return false;
+				}
+				letter |= c >= 'A' && c <= 'Z';
+				continue;
+			}
 			if (Character.isLowerCase(c)) {
 				return false;
 			}
