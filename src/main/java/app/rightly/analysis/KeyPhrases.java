@@ -42,9 +42,12 @@ final class KeyPhrases {
 	 */
 	static List<String> of(List<Token> tokens, int max) {
 		int n = tokens.size();
-		String[] words = new String[n]; // content words; null between phrases
+		// the content words in order, each with its phrase (phrases are numbered from
+		// 1, and a phrase's words are next to each other here)
+		String[] words = new String[n];
 		int[] phraseOf = new int[n];
 		int[] phraseLength = new int[n + 1];
+		int m = 0;
 		int phrases = 0;
 		int run = 0;
 		for (int i = 0; i < n; i++) {
@@ -60,38 +63,33 @@ final class KeyPhrases {
 				run = 0;
 			}
 			run++;
-			words[i] = t.kind() == Token.Kind.HASHTAG ? t.norm().substring(1) : t.norm();
-			phraseOf[i] = phrases;
+			words[m] = t.kind() == Token.Kind.HASHTAG ? t.norm().substring(1) : t.norm();
+			phraseOf[m++] = phrases;
 			phraseLength[phrases]++;
 		}
 		if (phrases == 0) {
 			return List.of();
 		}
 		double[] score = new double[phrases + 1];
-		// each content word against the others (not every token against every token)
-		int[] content = new int[n];
-		int m = 0;
-		for (int i = 0; i < n; i++) {
-			if (words[i] != null) {
-				content[m++] = i;
-			}
-		}
 		int[] hashes = new int[m];
 		for (int a = 0; a < m; a++) {
-			hashes[a] = words[content[a]].hashCode();
+			hashes[a] = words[a].hashCode();
 		}
 		for (int a = 0; a < m; a++) {
-			String word = words[content[a]];
 			int frequency = 0;
 			int degree = 0;
 			for (int b = 0; b < m; b++) {
-				int j = content[b];
-				if (hashes[b] == hashes[a] && words[j].equals(word)) {
+				if (hashes[b] == hashes[a] && words[b].equals(words[a])) {
 					frequency++;
-					degree += phraseLength[phraseOf[j]];
+					degree += phraseLength[phraseOf[b]];
 				}
 			}
-			score[phraseOf[content[a]]] += (double) degree / frequency;
+			score[phraseOf[a]] += (double) degree / frequency;
+		}
+		// where each phrase's words start
+		int[] first = new int[phrases + 1];
+		for (int a = m - 1; a >= 0; a--) {
+			first[phraseOf[a]] = a;
 		}
 		// a phrase's text is built only when it is the best left: most are never needed
 		List<String> best = new ArrayList<>(max);
@@ -107,23 +105,15 @@ final class KeyPhrases {
 				break;
 			}
 			taken[top] = true;
-			String phrase = text(words, phraseOf, top);
+			String phrase = words[first[top]];
+			for (int a = first[top] + 1; a < first[top] + phraseLength[top]; a++) {
+				phrase = phrase + " " + words[a];
+			}
 			if (!best.contains(phrase)) { // the same words again: the next best instead
 				best.add(phrase);
 			}
 		}
 		return best;
-	}
-
-	/** The words of phrase p, joined by spaces. */
-	private static String text(String[] words, int[] phraseOf, int p) {
-		String text = null;
-		for (int i = 0; i < words.length; i++) {
-			if (words[i] != null && phraseOf[i] == p) {
-				text = text == null ? words[i] : text + " " + words[i];
-			}
-		}
-		return text;
 	}
 
 }

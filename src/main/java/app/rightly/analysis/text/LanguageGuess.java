@@ -88,38 +88,51 @@ public final class LanguageGuess {
 	public static String guess(List<Token> tokens) {
 		int letters = 0;
 		int latin = 0;
-		boolean accented = false;
 		String script = null;
+		// one pass: the letters' scripts, and the languages whose common words and
+		// accented letters the message uses (a word's accents are looked at only when it
+		// has letters beyond ASCII)
+		int[] counts = new int[LANGUAGES.length];
 		for (Token t : tokens) {
-			if (t.kind() != Token.Kind.WORD) {
-				continue;
-			}
-			String w = t.raw();
-			for (int i = 0; i < w.length();) {
-				char c = w.charAt(i);
-				if (c < 0x80) { // ASCII: a Latin letter or none, without a look-up
-					i++;
-					if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-						letters++;
+			int languages = 0;
+			if (t.kind() == Token.Kind.WORD) {
+				String w = t.raw();
+				boolean beyondAscii = false;
+				for (int i = 0; i < w.length();) {
+					char c = w.charAt(i);
+					if (c < 0x80) { // ASCII: a Latin letter or none, without a look-up
+						i++;
+						if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+							letters++;
+							latin++;
+						}
+						continue;
+					}
+					beyondAscii = true;
+					int cp = w.codePointAt(i);
+					i += Character.charCount(cp);
+					if (!Character.isLetter(cp)) {
+						continue;
+					}
+					letters++;
+					// Latin-1 and Latin Extended A and B need no look-up
+					Character.UnicodeScript s = cp < 0x250 ? Character.UnicodeScript.LATIN
+							: Character.UnicodeScript.of(cp);
+					if (s == Character.UnicodeScript.LATIN) {
 						latin++;
 					}
-					continue;
+					else if (script == null) {
+						script = scriptLanguage(s);
+					}
 				}
-				int cp = w.codePointAt(i);
-				i += Character.charCount(cp);
-				if (!Character.isLetter(cp)) {
-					continue;
-				}
-				letters++;
-				// Latin-1 and Latin Extended A and B need no look-up
-				Character.UnicodeScript s = cp < 0x250 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(cp);
-				if (s == Character.UnicodeScript.LATIN) {
-					latin++;
-					accented |= cp >= 0xC0;
-				}
-				else if (script == null) {
-					script = scriptLanguage(s);
-				}
+				Integer common = WORDS.get(t.norm());
+				languages = (common == null ? 0 : common) | (beyondAscii ? accents(t.norm()) : 0);
+			}
+			else if (t.kind() == Token.Kind.PUNCT && (t.norm().indexOf('¿') >= 0 || t.norm().indexOf('¡') >= 0)) {
+				languages = SPANISH;
+			}
+			for (int l = 0; languages != 0 && l < LANGUAGES.length; l++) {
+				counts[l] += (languages >> l) & 1;
 			}
 		}
 		if (letters == 0) {
@@ -127,20 +140,6 @@ public final class LanguageGuess {
 		}
 		if (latin * 2 < letters) {
 			return script == null ? "und" : script;
-		}
-		int[] counts = new int[LANGUAGES.length];
-		for (Token t : tokens) {
-			int languages = 0;
-			if (t.kind() == Token.Kind.WORD) {
-				Integer common = WORDS.get(t.norm());
-				languages = (common == null ? 0 : common) | (accented ? accents(t.norm()) : 0);
-			}
-			else if (t.kind() == Token.Kind.PUNCT && (t.norm().contains("¿") || t.norm().contains("¡"))) {
-				languages = SPANISH;
-			}
-			for (int l = 0; languages != 0 && l < LANGUAGES.length; l++) {
-				counts[l] += (languages >> l) & 1;
-			}
 		}
 		String best = "en";
 		int bestCount = 0;
