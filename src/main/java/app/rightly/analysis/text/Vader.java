@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,10 +47,30 @@ public final class Vader {
 		}
 	}
 
-	private final WordMap<Float> lexicon;
+	/**
+	 * What VADER's rules need to know of a word, found with one look-up per token: its
+	 * rated valence (if rated), its boost, and whether it negates or ends a negation's
+	 * reach.
+	 */
+	private record Word(boolean rated, float valence, boolean booster, double boost, boolean negation,
+			boolean scopeEnd) {
+	}
+
+	private final WordMap<Word> words;
 
 	private Vader(Map<String, Float> lexicon) {
-		this.lexicon = WordMap.of(lexicon);
+		Set<String> all = new HashSet<>(lexicon.keySet());
+		all.addAll(BOOSTERS.keySet());
+		all.addAll(NEGATIONS);
+		all.addAll(CueLexicon.SCOPE_ENDS);
+		Map<String, Word> words = new HashMap<>();
+		for (String w : all) {
+			Float valence = lexicon.get(w);
+			Double boost = BOOSTERS.get(w);
+			words.put(w, new Word(valence != null, valence == null ? 0 : valence, boost != null,
+					boost == null ? 0 : boost, NEGATIONS.contains(w), CueLexicon.SCOPE_ENDS.contains(w)));
+		}
+		this.words = WordMap.of(words);
 	}
 
 	public static Vader load() {
@@ -73,18 +94,22 @@ public final class Vader {
 
 	/** The rated valence of a word, or 0. */
 	public float valence(String norm) {
-		Float v = lexicon.get(norm);
-		return v == null ? 0 : v;
+		Word w = words.get(norm);
+		return w == null ? 0 : w.valence();
 	}
 
 	/** The compound score of a message in [-1, 1]. */
 	public double compound(List<Token> tokens, String text) {
 		int n = tokens.size();
+		Word[] known = new Word[n];
+		boolean[] shouted = new boolean[n];
 		boolean someCaps = false;
 		boolean allCaps = true;
-		for (Token t : tokens) {
+		for (int i = 0; i < n; i++) {
+			Token t = tokens.get(i);
+			known[i] = words.get(t.norm());
 			if (t.kind() == Token.Kind.WORD) {
-				boolean shout = t.shouted();
+				boolean shout = shouted[i] = t.shouted();
 				someCaps |= shout;
 				allCaps &= shout;
 			}
@@ -93,33 +118,33 @@ public final class Vader {
 		double[] s = new double[n];
 		int but = -1;
 		for (int i = 0; i < n; i++) {
-			Token t = tokens.get(i);
-			String w = t.norm();
-			if (w.equals("but")) {
-				but = i;
-			}
-			Float valence = lexicon.get(w);
-			if (valence == null || BOOSTERS.containsKey(w)) {
+			Word w = known[i];
+			if (w == null) {
 				continue;
 			}
-			double v = valence;
-			if (capsDiffer && t.shouted()) {
+			if (tokens.get(i).norm().equals("but")) {
+				but = i;
+			}
+			if (!w.rated() || w.booster()) {
+				continue;
+			}
+			double v = w.valence();
+			if (capsDiffer && shouted[i]) {
 				v += v > 0 ? 0.733 : -0.733;
 			}
 			for (int back = 1; back <= 3 && i - back >= 0; back++) {
-				Token p = tokens.get(i - back);
-				if (CueLexicon.SCOPE_ENDS.contains(p.norm())) {
+				Word p = known[i - back];
+				if (p != null && p.scopeEnd()) {
 					break; // "nothing but great"
 				}
-				Double boost = BOOSTERS.get(p.norm());
-				if (boost != null) {
-					double b = v > 0 ? boost : -boost;
-					if (capsDiffer && p.shouted()) {
+				if (p != null && p.booster()) {
+					double b = v > 0 ? p.boost() : -p.boost();
+					if (capsDiffer && shouted[i - back]) {
 						b += v > 0 ? 0.733 : -0.733;
 					}
 					v += b * (back == 1 ? 1 : back == 2 ? 0.95 : 0.9);
 				}
-				if ((NEGATIONS.contains(p.norm()) || p.norm().endsWith("n't"))
+				if ((p != null && p.negation() || tokens.get(i - back).norm().endsWith("n't"))
 						&& !CueLexicon.astonished(tokens, i - back)) {
 					v *= -0.74;
 				}
