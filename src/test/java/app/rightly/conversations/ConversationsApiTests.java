@@ -561,8 +561,9 @@ class ConversationsApiTests {
 
 	@Test
 	void missedTargetsAreRecordedOncePerWaitAndEndWithTheReply() throws Exception {
-		// customerSays writes messages dated a day and more ago: past every default
-		// target
+		// customerSays writes messages dated 2026-11-21: past every default target, and
+		// before the list's default period (the last 7 days) once a week has gone by, so
+		// the list is asked from a fixed day
 		String waiting = customerSays("late" + run, "@" + run + "late", "@brand where is my refund?", 10);
 		String answered = customerSays("late" + run, "@" + run + "answered", "@brand my bag is lost", 10);
 		// a reply between two rounds is recorded as it goes out
@@ -571,7 +572,7 @@ class ConversationsApiTests {
 			.andExpect(status().isCreated());
 		breaches.recordAll(java.time.Instant.now());
 		breaches.recordAll(java.time.Instant.now());
-		String page = read(base + "/sla-breaches?limit=1000", agency.viewer());
+		String page = read(base + "/sla-breaches?since=2026-11-01T00:00:00Z&limit=1000", agency.viewer());
 		assertThat(JsonPath.<List<String>>read(page, "$.items[?(@.conversation == '" + waiting + "')].target"))
 			.containsExactly("first");
 		assertThat(JsonPath.<List<Object>>read(page, "$.items[?(@.conversation == '" + waiting + "')].endedAt"))
@@ -584,7 +585,8 @@ class ConversationsApiTests {
 				"{\"text\": \"Sorry for the wait: your refund left today, you will see it by Friday.\", \"confirm\": true}")
 			.andExpect(status().isCreated());
 		breaches.recordAll(java.time.Instant.now());
-		assertThat(JsonPath.<List<Object>>read(read(base + "/sla-breaches?limit=1000", agency.viewer()),
+		assertThat(JsonPath.<List<Object>>read(
+				read(base + "/sla-breaches?since=2026-11-01T00:00:00Z&limit=1000", agency.viewer()),
 				"$.items[?(@.conversation == '" + waiting + "')].endedAt"))
 			.hasSize(1)
 			.doesNotContainNull();
