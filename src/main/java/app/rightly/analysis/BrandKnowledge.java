@@ -25,8 +25,15 @@ public record BrandKnowledge(Map<String, LinearModel> models, List<TopicDefiniti
 	 * @param kind {@code topic}, {@code promise} or {@code policy}
 	 * @param name what people call it ("Delivered in two days")
 	 * @param phrases example phrases customers use about it
+	 * @param compiled the phrases as tokens and the content words, made once when the
+	 * topic is loaded rather than for every message
 	 */
-	public record TopicDefinition(String id, String kind, String name, List<String> phrases) {
+	public record TopicDefinition(String id, String kind, String name, List<String> phrases, Topics.Compiled compiled) {
+
+		public TopicDefinition(String id, String kind, String name, List<String> phrases) {
+			this(id, kind, name, phrases, Topics.compile(name, phrases));
+		}
+
 	}
 
 }

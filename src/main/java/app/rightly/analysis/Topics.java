@@ -1,6 +1,7 @@
 package app.rightly.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,31 +32,29 @@ final class Topics {
 			for (TopicDefinition topic : brand.topics()) {
 				List<String> evidence = new ArrayList<>();
 				double score = 0;
-				for (String phrase : topic.phrases()) {
-					List<Token> p = Tokenizer.tokens(phrase);
-					if (!p.isEmpty() && contains(tokens, p)) {
-						evidence.add(phrase);
+				Compiled compiled = topic.compiled();
+				for (int k = 0; k < topic.phrases().size(); k++) {
+					List<Token> p = compiled.phrases().get(k);
+					// a phrase whose first word the message lacks cannot be in it (the
+					// words
+					// hold hashtags without their '#', so a hashtag is looked for in
+					// full)
+					boolean possible = !p.isEmpty()
+							&& (p.get(0).kind() == Token.Kind.HASHTAG || words.contains(p.get(0).norm()));
+					if (possible && contains(tokens, p)) {
+						evidence.add(topic.phrases().get(k));
 						score = Math.max(score, 0.9);
 					}
 				}
 				if (score == 0) {
-					Set<String> content = new HashSet<>();
-					for (String phrase : concat(topic.name(), topic.phrases())) {
-						for (Token t : Tokenizer.tokens(phrase)) {
-							if (t.kind() == Token.Kind.WORD && t.norm().length() > 2
-									&& !KeyPhrases.STOP.contains(t.norm())) {
-								content.add(t.norm());
-							}
-						}
-					}
 					int hits = 0;
-					for (String w : content) {
+					for (String w : compiled.content()) {
 						if (words.contains(w)) {
 							hits++;
 							evidence.add(w);
 						}
 					}
-					if (hits >= 2 || (hits == 1 && content.size() <= 2)) {
+					if (hits >= 2 || (hits == 1 && compiled.content().size() <= 2)) {
 						score = Math.min(0.8, 0.35 + 0.15 * hits);
 					}
 				}
@@ -74,6 +73,30 @@ final class Topics {
 			out.add(new Topic("model", null, model.labels().get(best), Math.round(p[best] * 1000) / 1000.0, List.of()));
 		}
 		return out;
+	}
+
+	/**
+	 * A topic made ready for matching: each example phrase as tokens (in the order of the
+	 * phrases), and the content words of its phrases and name.
+	 */
+	public record Compiled(List<List<Token>> phrases, Set<String> content) {
+	}
+
+	static Compiled compile(String name, List<String> phrases) {
+		List<List<Token>> tokens = new ArrayList<>();
+		for (String phrase : phrases) {
+			tokens.add(List.copyOf(Tokenizer.tokens(phrase)));
+		}
+		Set<String> content = new HashSet<>();
+		for (String phrase : concat(name, phrases)) {
+			for (Token t : Tokenizer.tokens(phrase)) {
+				if (t.kind() == Token.Kind.WORD && t.norm().length() > 2 && !KeyPhrases.STOP.contains(t.norm())) {
+					content.add(t.norm());
+				}
+			}
+		}
+		// a HashSet filled in this order, as before: the evidence lists its words so
+		return new Compiled(List.copyOf(tokens), Collections.unmodifiableSet(content));
 	}
 
 	private static List<String> concat(String name, List<String> phrases) {
