@@ -1162,49 +1162,95 @@ public class CustomerCareAnalyser implements Analyser {
 	 * The shipped emotion model's reading, raised by the emotion words of customer care.
 	 */
 	List<Emotion> emotions(Signals s, Sentiment sentiment, boolean sarcasm, BrandKnowledge brand) {
-		Map<String, Double> score = new HashMap<>();
 		LinearModel brandModel = brand.model("emotion");
-		LinearModel model = brandModel != null ? brandModel : null;
 		float[] p = brandModel != null ? brandProbabilities(s, brandModel) : s.emotion();
 		List<String> labels = brandModel != null ? brandModel.labels() : models.labels(BaseModels.EMOTION);
+		// the emotions in the model's order, then any the rules add; their scores beside
+		EmotionScores score = new EmotionScores(labels.size() + EMOTION_CUE.size() + 3);
 		if (p != null) {
 			double trust = brandModel != null ? 1 : s.trust();
 			for (int i = 0; i < labels.size(); i++) {
 				if (!labels.get(i).equals("none")) {
 					double weight = brandModel != null ? 1
 							: trust * agreement(labels.get(i), sentiment.label(), sarcasm);
-					score.merge(labels.get(i), weight * p[i], Double::sum);
+					score.add(labels.get(i), weight * p[i]);
 				}
 			}
 		}
-		if (model == null) {
+		if (brandModel == null) {
 			for (Cue c : s.cues()) {
 				Double add = EMOTION_CUE.get(c.category());
 				if (add != null && !c.negated()) {
-					score.merge(c.category(), add, Double::sum);
+					score.add(c.category(), add);
 				}
 			}
 			if (s.has("gratitude") && !sarcasm) {
-				score.merge("gratitude", 0.4, Double::sum);
+				score.add("gratitude", 0.4);
 			}
 			if (sentiment.label().equals("negative") && s.failure() < -1.5) {
-				score.merge("frustration", 0.25, Double::sum);
+				score.add("frustration", 0.25);
 			}
 			if (sentiment.label().equals("positive")) {
-				score.merge("joy", 0.1, Double::sum);
+				score.add("joy", 0.1);
 			}
 			else {
-				score.computeIfPresent("joy", (k, v) -> v * 0.5);
+				score.halve("joy");
 			}
 		}
 		List<Emotion> out = new ArrayList<>();
-		score.forEach((name, v) -> {
-			if (v >= 0.3) {
-				out.add(new Emotion(name, round(Math.min(1, v))));
+		for (int i = 0; i < score.size; i++) {
+			if (score.values[i] >= 0.3) {
+				out.add(new Emotion(score.names[i], round(Math.min(1, score.values[i]))));
 			}
-		});
+		}
+		// the strongest first; equal ones in the model's order
 		out.sort(Comparator.comparingDouble(Emotion::score).reversed());
 		return out;
+	}
+
+	/** Emotions and their scores in the order first named: a handful, so in arrays. */
+	private static final class EmotionScores {
+
+		final String[] names;
+
+		final double[] values;
+
+		int size;
+
+		EmotionScores(int capacity) {
+			names = new String[capacity];
+			values = new double[capacity];
+		}
+
+		private int indexOf(String name) {
+			for (int i = 0; i < size; i++) {
+				if (names[i].equals(name)) {
+					return i;
+				}
+			}
+			return -1;
+		}
+
+		void add(String name, double value) {
+			int i = indexOf(name);
+			if (i >= 0) {
+				values[i] += value;
+				return;
+			}
+			if (size == names.length) {
+				throw new IllegalStateException("more emotions than room for them");
+			}
+			names[size] = name;
+			values[size++] = value;
+		}
+
+		void halve(String name) {
+			int i = indexOf(name);
+			if (i >= 0) {
+				values[i] *= 0.5;
+			}
+		}
+
 	}
 
 	// ---- risk
