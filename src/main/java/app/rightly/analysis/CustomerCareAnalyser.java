@@ -422,6 +422,9 @@ public class CustomerCareAnalyser implements Analyser {
 	 * most.
 	 */
 	static List<Evidence> strongest(List<Evidence> evidence) {
+		if (!anyLabelHasMoreWordsThan(evidence, EVIDENCE_PER_LABEL)) {
+			return new ArrayList<>(evidence); // the common case: everything is kept
+		}
 		Map<String, List<Evidence>> words = new HashMap<>();
 		for (Evidence e : evidence) {
 			if (e.start() != null) {
@@ -446,6 +449,25 @@ public class CustomerCareAnalyser implements Analyser {
 			}
 		}
 		return out;
+	}
+
+	/** Whether some label has more than {@code max} pieces of evidence that are words. */
+	private static boolean anyLabelHasMoreWordsThan(List<Evidence> evidence, int max) {
+		for (int i = 0; i < evidence.size(); i++) {
+			Evidence e = evidence.get(i);
+			if (e.start() == null) {
+				continue;
+			}
+			int same = 0;
+			for (int j = 0; j < evidence.size(); j++) {
+				Evidence f = evidence.get(j);
+				same += f.start() != null && f.label().equals(e.label()) ? 1 : 0;
+			}
+			if (same > max) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// ---- sentiment

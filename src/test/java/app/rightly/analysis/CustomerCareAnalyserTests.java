@@ -108,6 +108,24 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void keepsTheThreeStrongestWordsPerLabelAndEveryRule() {
+		Analysis.Evidence rule = new Analysis.Evidence("negative", "sarcasm: warm words about a failure", null, null,
+				0);
+		List<Analysis.Evidence> few = List.of(word("negative", "late", 0, -1.0), rule, word("negative", "lost", 5, -2));
+		assertThat(CustomerCareAnalyser.strongest(few)).containsExactlyElementsOf(few);
+		List<Analysis.Evidence> many = List.of(word("negative", "late", 0, -1.0), word("positive", "thanks", 1, 1),
+				word("negative", "lost", 5, -2), rule, word("negative", "again", 9, -0.5),
+				word("negative", "never", 14, -1.5));
+		// four negative words: the weakest ("again") goes; the rest stay in their order
+		assertThat(CustomerCareAnalyser.strongest(many)).containsExactly(many.get(0), many.get(1), many.get(2), rule,
+				many.get(5));
+	}
+
+	private static Analysis.Evidence word(String label, String text, int start, double weight) {
+		return new Analysis.Evidence(label, text, start, start + text.length(), weight);
+	}
+
+	@Test
 	void writesValenceWithTwoDecimalsAsFormatDoes() {
 		java.util.Random random = new java.util.Random(7);
 		for (int i = 0; i < 20_000; i++) {
