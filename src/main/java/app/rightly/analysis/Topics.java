@@ -35,10 +35,9 @@ final class Topics {
 				Compiled compiled = topic.compiled();
 				for (int k = 0; k < topic.phrases().size(); k++) {
 					List<Token> p = compiled.phrases().get(k);
-					// a phrase whose first word the message lacks cannot be in it (the
-					// words
-					// hold hashtags without their '#', so a hashtag is looked for in
-					// full)
+					// a phrase whose first word the message lacks cannot be in it; the
+					// words hold hashtags without '#', so a hashtag phrase is always
+					// tried
 					boolean possible = !p.isEmpty()
 							&& (p.get(0).kind() == Token.Kind.HASHTAG || words.contains(p.get(0).norm()));
 					if (possible && contains(tokens, p)) {
