@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import app.rightly.analysis.text.Token;
-import app.rightly.analysis.text.WordMap;
 
 /**
  * The phrases that carry what a message is about, found without a model (RAKE: runs of
@@ -28,9 +26,6 @@ final class KeyPhrases {
 			"can't", "won't", "it's", "that's", "you're", "we're", "get", "got", "go", "going", "one", "u", "ur", "im",
 			"lol", "ok", "okay", "via", "amp", "rt", "dm", "out", "up", "down", "off", "let", "make", "made", "way",
 			"much", "many", "well", "back", "today", "yet", "let's", "gt", "lt", "s", "t"));
-
-	private static final WordMap<Boolean> STOP_WORDS = WordMap
-		.of(STOP.stream().collect(Collectors.toMap(w -> w, w -> true)));
 
 	private KeyPhrases() {
 	}
@@ -53,7 +48,7 @@ final class KeyPhrases {
 		for (int i = 0; i < n; i++) {
 			Token t = tokens.get(i);
 			boolean content = (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG) && t.norm().length() > 1
-					&& STOP_WORDS.get(t.norm()) == null;
+					&& !STOP.contains(t.norm());
 			if (!content) {
 				run = 0;
 				continue;

@@ -40,19 +40,14 @@ public final class BaseModels {
 	private final int width;
 
 	/**
-	 * Feature f, class j of all models at {@code f * width + j}, as a signed byte times
-	 * the column's scale: a quarter of the memory of floats, so the rows a message needs
-	 * are mostly in the processor's cache. The rounding moves no figure in
-	 * docs/benchmarks.md by more than 0.002.
-	 */
-	private final byte[] weights;
-
-	/**
-	 * The same table packed for summing: each row as {@link #lanes} longs of four 16-bit
-	 * lanes, lane j holding class j's byte plus 128 (0–255), so one long addition adds
-	 * four classes. A lane overflows only past 257 such additions, so the sums are
-	 * emptied into ints before (see {@link #probabilities}): whole numbers, exactly the
-	 * byte table's sums.
+	 * Feature f, class j of all models as a signed byte times the column's scale (a
+	 * quarter of the memory of floats, so the rows a message needs are mostly in the
+	 * processor's cache; the rounding moves no figure in docs/benchmarks.md by more than
+	 * 0.002), packed for summing: each row as {@link #lanes} longs of four 16-bit lanes,
+	 * lane j holding class j's byte plus 128 (0–255), so one long addition adds four
+	 * classes. A lane overflows only past 257 such additions, so the sums are emptied
+	 * into ints before (see {@link #probabilities}): whole numbers, exactly the bytes'
+	 * sums.
 	 */
 	private final long[] packed;
 
@@ -87,16 +82,13 @@ public final class BaseModels {
 		for (int i = 0; i < table.length; i++) {
 			scale[i % width] = Math.max(scale[i % width], Math.abs(table[i]) / 127f);
 		}
-		weights = new byte[table.length];
-		for (int i = 0; i < table.length; i++) {
-			float s = scale[i % width];
-			weights[i] = s == 0 ? 0 : (byte) Math.round(table[i] / s);
-		}
 		lanes = (width + 3) / 4;
 		packed = new long[FeatureHasher.DIM * lanes];
 		for (int f = 0; f < FeatureHasher.DIM; f++) {
 			for (int j = 0; j < width; j++) {
-				packed[f * lanes + j / 4] |= (long) (weights[f * width + j] + 128) << (16 * (j % 4));
+				float s = scale[j];
+				int b = s == 0 ? 0 : Math.round(table[f * width + j] / s);
+				packed[f * lanes + j / 4] |= (long) (b + 128) << (16 * (j % 4));
 			}
 		}
 	}
@@ -151,7 +143,7 @@ public final class BaseModels {
 				}
 				if (x > 256) { // a word said hundreds of times: its row alone
 					for (int j = 0; j < width; j++) {
-						counts[j] += weights[idx[i] * width + j] * x;
+						counts[j] += weight(idx[i], j) * x;
 					}
 					continue;
 				}
@@ -169,16 +161,20 @@ public final class BaseModels {
 		}
 		float[] sums = new float[width];
 		for (int i = 0; i < idx.length; i++) {
-			int row = idx[i] * width;
 			float x = val[i];
 			for (int j = 0; j < width; j++) {
-				sums[j] += weights[row + j] * x;
+				sums[j] += weight(idx[i], j) * x;
 			}
 		}
 		for (int j = 0; j < width; j++) {
 			scores[j] = bias[j] + sums[j] * scale[j];
 		}
 		return softmaxes(scores);
+	}
+
+	/** The byte of feature f, class j. */
+	private int weight(int f, int j) {
+		return (int) (packed[f * lanes + (j >> 2)] >>> ((j & 3) << 4) & 0xFFFF) - 128;
 	}
 
 	/** Adds the lanes' sums to the counts and empties the lanes. */
