@@ -62,6 +62,24 @@ class CustomerCareAnalyserTests {
 
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiter = '|', textBlock = """
+			@SkyAir we were left to fend for ourselves at the gate      | fend for ourselves
+			@SkyAir $300 to change a date is price gouging              | price gouging
+			@SkyAir must be nice to take the phone off the hook all day | must be nice
+			@SkyAir kept in the dark for two hours                      | kept in the dark
+			@SkyAir should have flown with your competitor              | should have flown
+			@SkyAir paid for the wifi and it was unusable               | unusable
+			""")
+	void customersIdiomsOfBeingLetDownAreNegativeWithTheIdiomAsEvidence(String text, String idiom) {
+		Analysis a = analyse(text);
+		assertThat(a.sentiment().label()).isEqualTo("negative");
+		assertThat(a.evidence()).anySatisfy(e -> {
+			assertThat(e.label()).isEqualTo("negative");
+			assertThat(e.text()).isEqualTo(idiom);
+		});
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
 			@SkyAir my bag never arrived, can you help?           | complaint
 			@SkyAir I want a refund for my cancelled flight       | complaint
 			Thanks for nothing @SkyAir, 3 hours on the tarmac     | complaint
