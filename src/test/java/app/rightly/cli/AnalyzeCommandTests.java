@@ -54,4 +54,37 @@ class AnalyzeCommandTests {
 		assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(AnalyzeCommand.WARM_MIN_NANOS);
 	}
 
+	@Test
+	void messagesAnalysedTogetherAreWrittenInTheFilesOrder(@TempDir Path dir) throws Exception {
+		int n = 2 * AnalyzeCommand.BLOCK + 17;
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < n; i++) {
+			text.append(message(i)).append('\n');
+		}
+		Path file = dir.resolve("many.txt");
+		Files.writeString(file, text);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream stdout = System.out;
+		int exit;
+		try {
+			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+			exit = new CommandLine(new AnalyzeCommand()).execute(file.toString());
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		assertThat(exit).isZero();
+		List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+		assertThat(lines).hasSize(n);
+		for (int i = 0; i < n; i++) {
+			// each text with its own analysis
+			assertThat(lines.get(i)).startsWith("{\"text\":\"" + message(i) + "\",")
+				.contains("\"sentiment\":{\"label\":\"" + (i % 3 == 0 ? "negative" : "positive") + "\"");
+		}
+	}
+
+	private static String message(int i) {
+		return i % 3 == 0 ? "@SkyAir bag " + i + " never arrived" : "@SkyAir thanks for flight " + i;
+	}
+
 }
