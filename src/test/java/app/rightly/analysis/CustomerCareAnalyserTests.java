@@ -78,6 +78,17 @@ class CustomerCareAnalyserTests {
 		});
 	}
 
+	@Test
+	void aProblemPutRightInMinutesIsPraiseNotAWait() {
+		Analysis a = analyse(
+				"@TelcoX honestly the best support I've had in years, Maria sorted everything in 5 minutes");
+		assertThat(a.sentiment().label()).isEqualTo("positive");
+		assertThat(a.evidence()).noneSatisfy(e -> assertThat(e.text()).isEqualTo("5 minutes"));
+		// a wait told in minutes is still one
+		assertThat(analyse("@TelcoX on hold for 45 minutes and nobody answered").sentiment().label())
+			.isEqualTo("negative");
+	}
+
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			@SkyAir my bag never arrived, can you help?           | complaint
@@ -105,21 +116,23 @@ class CustomerCareAnalyserTests {
 	@ParameterizedTest(name = "{0} -> {1} {2}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					@SkyAir there is smoke in the cabin and a passenger fainted | critical | safety
-					@BankX someone stole my card and is using it, block it!     | critical | safety
-					@SkyAir I will sue you, my lawyer will hear about this      | high     | legal threat
-					@SkyAir I am switching to Delta, cancel my account          | high     | churn threat
-					@SkyAir please cancel my account today                      | high     | churn threat
-					@SkyAir I'm telling the press about this, it's going viral  | high     | public escalation
-					@SkyAir this is the third time I ask about my refund        | high     | repeated contact
-					@SkyAir my flight leaves in an hour and nobody is at the desk | high   | time pressure
-					@BankX my gran got scammed through your app, her savings are gone | critical | safety
-					@ToyCo my child swallowed a part of the toy you sold        | critical | safety
-					@BankX posting this on tiktok so everyone sees how you treat us | high | public escalation
-					@ShopCo the driver threw my parcel over the fence, I'm posting the video everywhere | high | public escalation
-					@BankX this is my fifth email about the same issue          | high     | repeated contact
-					@BankX I need this fixed before my rent is due on Friday    | high     | time pressure
-					""")
+							@SkyAir there is smoke in the cabin and a passenger fainted | critical | safety
+							@BankX someone stole my card and is using it, block it!     | critical | safety
+							@SkyAir I will sue you, my lawyer will hear about this      | high     | legal threat
+							@SkyAir I am switching to Delta, cancel my account          | high     | churn threat
+							@SkyAir please cancel my account today                      | high     | churn threat
+							@SkyAir I'm telling the press about this, it's going viral  | high     | public escalation
+							@SkyAir this is the third time I ask about my refund        | high     | repeated contact
+							@SkyAir my flight leaves in an hour and nobody is at the desk | high   | time pressure
+							@BankX my gran got scammed through your app, her savings are gone | critical | safety
+							@ToyCo my child swallowed a part of the toy you sold        | critical | safety
+							@BankX posting this on tiktok so everyone sees how you treat us | high | public escalation
+							@ShopCo the driver threw my parcel over the fence, I'm posting the video everywhere | high | public escalation
+					@TelcoX if this isn't fixed I'm cancelling my contract      | high     | churn threat
+					@TelcoX my mother can't call for help, she has a heart condition | critical | safety
+							@BankX this is my fifth email about the same issue          | high     | repeated contact
+							@BankX I need this fixed before my rent is due on Friday    | high     | time pressure
+							""")
 	void urgencyReasons(String text, String level, String reason) {
 		Analysis a = analyse(text);
 		assertThat(a.urgency().level()).isEqualTo(level);
@@ -443,6 +456,9 @@ class CustomerCareAnalyserTests {
 		Analysis threat = analyse("I'm going to find out where you live");
 		assertThat(threat.toxicity().toxic()).isTrue();
 		assertThat(threat.toxicity().spans()).anySatisfy(sp -> assertThat(sp.text()).contains("where you live"));
+		Analysis warning = analyse("@TelcoX I know where your office is. Watch yourself.");
+		assertThat(warning.toxicity().toxic()).isTrue();
+		assertThat(warning.toxicity().spans()).extracting(Analysis.Span::kind).contains("threat");
 		assertThat(analyse("Kill it with fire lol, worst update ever").urgency().level()).isNotEqualTo("critical");
 		assertThat(analyse("Congratulations you've won a £500 voucher, claim now").intent().label()).isEqualTo("spam");
 		assertThat(analyse("the agent was an absolute legend").sentiment().label()).isEqualTo("positive");

@@ -358,13 +358,21 @@ public final class CueLexicon {
 	public static final Set<String> SCOPE_ENDS = Set.of("but");
 
 	/**
-	 * A negation within the three words before, with no clause break or "but" in between
-	 * ("nothing but great").
+	 * Words that open a clause of their own: "if this isn't fixed I'm cancelling" denies
+	 * the fix, not the cancelling.
+	 */
+	private static final Set<String> CLAUSE_OPENERS = Set.of("i'm", "i'll", "i've", "i'd", "we're", "we'll", "we've",
+			"we'd");
+
+	/**
+	 * A negation within the three words before, with no clause break, "but" or new
+	 * subject in between ("nothing but great").
 	 */
 	private static boolean negated(List<Token> tokens, int at) {
 		for (int back = 1; back <= 3 && at - back >= 0; back++) {
 			Token t = tokens.get(at - back);
-			if (t.kind() == Token.Kind.PUNCT && (".,;!?".contains(t.norm())) || SCOPE_ENDS.contains(t.norm())) {
+			if (t.kind() == Token.Kind.PUNCT && (".,;!?".contains(t.norm())) || SCOPE_ENDS.contains(t.norm())
+					|| CLAUSE_OPENERS.contains(t.norm())) {
 				return false;
 			}
 			if (NEGATORS.contains(t.norm())) {
