@@ -52,6 +52,7 @@ class CustomerCareAnalyserTests {
 			@SkyAir THANK YOU SO MUCH                             | positive
 			Thanks for nothing @SkyAir, 3 hours on the tarmac     | negative
 			Great job @SkyAir, lost my luggage again. Love it.    | negative
+			@SkyAir wow, free upgrade, didn't expect that!        | positive
 			""")
 	void sentiment(String text, String label) {
 		Analysis a = analyse(text);
