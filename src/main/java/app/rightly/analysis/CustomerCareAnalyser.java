@@ -247,7 +247,9 @@ public class CustomerCareAnalyser implements Analyser {
 		// a violent or rude word, or a danger, inside an idiom: "kill me now", "kill it
 		// with fire"
 		boolean abusive = ABUSIVE.contains(c.category()) || c.category().equals("safety");
-		if (!warm && !failure && !abusive) {
+		// "never had a problem" inside "never had a problem until today"
+		boolean relief = !c.negated() && c.category().equals("relief");
+		if (!warm && !failure && !abusive && !relief) {
 			return false;
 		}
 		for (Cue other : found) {
@@ -259,7 +261,7 @@ public class CustomerCareAnalyser implements Analyser {
 			String o = other.category();
 			if (warm && (o.equals("suggestion") || o.equals("request") || o.equals("failure"))
 					|| failure && (o.equals("praise") || o.equals("gratitude") || o.equals("relief"))
-					|| abusive && o.equals("idiom")) {
+					|| abusive && o.equals("idiom") || relief && o.equals("failure")) {
 				return true;
 			}
 		}

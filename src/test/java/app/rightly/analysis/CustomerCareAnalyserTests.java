@@ -53,6 +53,8 @@ class CustomerCareAnalyserTests {
 			Thanks for nothing @SkyAir, 3 hours on the tarmac     | negative
 			Great job @SkyAir, lost my luggage again. Love it.    | negative
 			@SkyAir wow, free upgrade, didn't expect that!        | positive
+			@ShopCo thanks a lot for ruining my weekend           | negative
+			@ShopCo never had a problem with you until today      | negative
 			""")
 	void sentiment(String text, String label) {
 		Analysis a = analyse(text);
