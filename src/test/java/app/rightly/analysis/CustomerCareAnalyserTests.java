@@ -108,6 +108,7 @@ class CustomerCareAnalyserTests {
 			@ShopCo my promo code doesn't work at checkout         | complaint
 			@TelcoNet internet down since yesterday, I work from home!! | complaint
 			@ShopCo I wish you had more sizes in stock             | suggestion
+			@ShopCo idea: a loyalty card for regulars would be awesome | suggestion
 			@FoodNow the pizza tonight was garbage                 | complaint
 			@FoodNow you are garbage                               | abuse
 			@BankX I hope your office burns down                   | abuse
