@@ -121,27 +121,29 @@ class CustomerCareAnalyserTests {
 	@ParameterizedTest(name = "{0} -> {1} {2}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-											@SkyAir there is smoke in the cabin and a passenger fainted | critical | safety
-											@BankX someone stole my card and is using it, block it!     | critical | safety
-											@SkyAir I will sue you, my lawyer will hear about this      | high     | legal threat
-											@SkyAir I am switching to Delta, cancel my account          | high     | churn threat
-											@SkyAir please cancel my account today                      | high     | churn threat
-											@SkyAir I'm telling the press about this, it's going viral  | high     | public escalation
-											@SkyAir this is the third time I ask about my refund        | high     | repeated contact
-											@SkyAir my flight leaves in an hour and nobody is at the desk | high   | time pressure
-											@BankX my gran got scammed through your app, her savings are gone | critical | safety
-											@ToyCo my child swallowed a part of the toy you sold        | critical | safety
-											@BankX posting this on tiktok so everyone sees how you treat us | high | public escalation
-											@ShopCo the driver threw my parcel over the fence, I'm posting the video everywhere | high | public escalation
-									@TelcoX if this isn't fixed I'm cancelling my contract      | high     | churn threat
-									@TelcoX my mother can't call for help, she has a heart condition | critical | safety
-							@QuickBank someone just took £400 from my account and it wasn't me | critical | safety
-							@SkyAir my wheelchair was damaged on the flight and I can't get around | critical | safety
-					@HotelCo the room was filthy and there were bed bugs          | critical | safety
-					@PowerCo we've had no power for 3 days and we have a newborn baby | critical | safety
-											@BankX this is my fifth email about the same issue          | high     | repeated contact
-											@BankX I need this fixed before my rent is due on Friday    | high     | time pressure
-											""")
+													@SkyAir there is smoke in the cabin and a passenger fainted | critical | safety
+													@BankX someone stole my card and is using it, block it!     | critical | safety
+													@SkyAir I will sue you, my lawyer will hear about this      | high     | legal threat
+													@SkyAir I am switching to Delta, cancel my account          | high     | churn threat
+													@SkyAir please cancel my account today                      | high     | churn threat
+													@SkyAir I'm telling the press about this, it's going viral  | high     | public escalation
+													@SkyAir this is the third time I ask about my refund        | high     | repeated contact
+													@SkyAir my flight leaves in an hour and nobody is at the desk | high   | time pressure
+													@BankX my gran got scammed through your app, her savings are gone | critical | safety
+													@ToyCo my child swallowed a part of the toy you sold        | critical | safety
+													@BankX posting this on tiktok so everyone sees how you treat us | high | public escalation
+													@ShopCo the driver threw my parcel over the fence, I'm posting the video everywhere | high | public escalation
+											@TelcoX if this isn't fixed I'm cancelling my contract      | high     | churn threat
+											@TelcoX my mother can't call for help, she has a heart condition | critical | safety
+									@QuickBank someone just took £400 from my account and it wasn't me | critical | safety
+									@SkyAir my wheelchair was damaged on the flight and I can't get around | critical | safety
+							@HotelCo the room was filthy and there were bed bugs          | critical | safety
+							@PowerCo we've had no power for 3 days and we have a newborn baby | critical | safety
+					@GymCo a man was filming women in the changing room         | critical | safety
+					@PhoneCo my phone overheats and the battery swelled up      | critical | safety
+													@BankX this is my fifth email about the same issue          | high     | repeated contact
+													@BankX I need this fixed before my rent is due on Friday    | high     | time pressure
+													""")
 	void urgencyReasons(String text, String level, String reason) {
 		Analysis a = analyse(text);
 		assertThat(a.urgency().level()).isEqualTo(level);
