@@ -28,28 +28,14 @@ class AnalyzeCommandTests {
 
 				@SkyAir what time does boarding start?
 				""");
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		PrintStream stdout = System.out;
-		PrintStream stderr = System.err;
-		int exit;
 		long started = System.nanoTime();
-		try {
-			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-			exit = new CommandLine(new AnalyzeCommand()).execute("--stats", file.toString());
-		}
-		finally {
-			System.setOut(stdout);
-			System.setErr(stderr);
-		}
-		assertThat(exit).isZero();
-		List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+		Run run = run("--stats", file.toString());
+		assertThat(run.exit()).isZero();
+		List<String> lines = run.out().lines().toList();
 		assertThat(lines).hasSize(3);
 		assertThat(lines.get(0)).startsWith("{\"text\":\"@SkyAir my bag never arrived")
 			.contains("\"intent\":{\"label\":\"complaint\"");
-		assertThat(err.toString(StandardCharsets.UTF_8))
-			.containsPattern("analysed 3 messages in [0-9.]+ s: [0-9]+ messages/s");
+		assertThat(run.err()).containsPattern("analysed 3 messages in [0-9.]+ s: [0-9]+ messages/s");
 		// the warm-up runs until the JIT settles, never less than its minimum
 		assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(AnalyzeCommand.WARM_MIN_NANOS);
 	}
@@ -63,23 +49,35 @@ class AnalyzeCommandTests {
 		}
 		Path file = dir.resolve("many.txt");
 		Files.writeString(file, text);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		PrintStream stdout = System.out;
-		int exit;
-		try {
-			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-			exit = new CommandLine(new AnalyzeCommand()).execute(file.toString());
-		}
-		finally {
-			System.setOut(stdout);
-		}
-		assertThat(exit).isZero();
-		List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+		Run run = run(file.toString());
+		assertThat(run.exit()).isZero();
+		List<String> lines = run.out().lines().toList();
 		assertThat(lines).hasSize(n);
 		for (int i = 0; i < n; i++) {
 			// each text with its own analysis
 			assertThat(lines.get(i)).startsWith("{\"text\":\"" + message(i) + "\",")
 				.contains("\"sentiment\":{\"label\":\"" + (i % 3 == 0 ? "negative" : "positive") + "\"");
+		}
+	}
+
+	private record Run(int exit, String out, String err) {
+	}
+
+	/** {@code rightly analyze ARGS}, with what it wrote to standard output and error. */
+	private static Run run(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream stdout = System.out;
+		PrintStream stderr = System.err;
+		try {
+			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+			int exit = new CommandLine(new AnalyzeCommand()).execute(args);
+			return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(stdout);
+			System.setErr(stderr);
 		}
 	}
 
