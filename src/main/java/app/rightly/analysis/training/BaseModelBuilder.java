@@ -31,21 +31,37 @@ public final class BaseModelBuilder {
 	private BaseModelBuilder() {
 	}
 
+	/**
+	 * How many examples each written care message counts for: one template gives sixty
+	 * variations of itself, a written message is one person's own words.
+	 */
+	static final int MESSAGE_COPIES = 4;
+
 	/** The permissive data and the team's own customer-care messages. */
 	static List<PermissiveData.Labelled> withCare(List<PermissiveData.Labelled> data) {
 		List<PermissiveData.Labelled> all = new ArrayList<>(data);
 		all.addAll(CareTemplates.expand(60, 20261122L));
+		for (CareMessages.Message m : CareMessages.all()) {
+			for (int copy = 0; copy < MESSAGE_COPIES; copy++) {
+				all.add(new PermissiveData.Labelled(m.text(), m.sentiment()));
+			}
+		}
 		return all;
 	}
 
 	/**
-	 * Complaints and not: the permissive data and the team's messages (negative ones are
-	 * complaints).
+	 * Complaints and not: the permissive data and the team's messages (negative templates
+	 * are complaints; a written message is one when its intent is).
 	 */
 	static List<PermissiveData.Labelled> withCareComplaints(List<PermissiveData.Labelled> data) {
 		List<PermissiveData.Labelled> all = new ArrayList<>(data);
 		for (PermissiveData.Labelled l : CareTemplates.expand(60, 20261123L)) {
 			all.add(new PermissiveData.Labelled(l.text(), l.label().equals("negative") ? "complaint" : "other"));
+		}
+		for (CareMessages.Message m : CareMessages.all()) {
+			for (int copy = 0; copy < MESSAGE_COPIES; copy++) {
+				all.add(new PermissiveData.Labelled(m.text(), m.intent().equals("complaint") ? "complaint" : "other"));
+			}
 		}
 		return all;
 	}
