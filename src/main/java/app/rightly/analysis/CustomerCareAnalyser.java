@@ -28,6 +28,7 @@ import app.rightly.analysis.text.FeatureHasher;
 import app.rightly.analysis.text.FeatureVector;
 import app.rightly.analysis.text.LanguageGuess;
 import app.rightly.analysis.text.LinearModel;
+import app.rightly.analysis.text.Ratings;
 import app.rightly.analysis.text.Token;
 import app.rightly.analysis.text.Tokenizer;
 import app.rightly.analysis.text.Vader;
@@ -151,7 +152,8 @@ public class CustomerCareAnalyser implements Analyser {
 
 	Signals signals(String text) {
 		List<Token> tokens = Tokenizer.tokens(text);
-		List<Cue> found = withoutParts(ironicThanks(tokens, cues.match(tokens)));
+		List<Cue> found = withoutAskedAbout(tokens, remedied(tokens,
+				withoutParts(ironicThanks(tokens, withRatings(speedy(tokens, cues.match(tokens)), tokens)))));
 		double failure = 0;
 		double praise = 0;
 		double sarcasm = 0;
@@ -175,6 +177,7 @@ public class CustomerCareAnalyser implements Analyser {
 					}
 				}
 				case "sarcasm" -> sarcasm += c.weight();
+				case "speed" -> praise += c.weight(); // "answered in 8 minutes"
 				// a threat to sue, leave or go public, or a complaint made again, is a
 				// grievance whatever the words
 				case "legal", "churn", "exposure", "repeat" -> grievance |= !c.negated();
@@ -194,10 +197,13 @@ public class CustomerCareAnalyser implements Analyser {
 			words += t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.HASHTAG ? 1 : 0;
 		}
 		// the models read "not bad" as bad: they see the message without a denied
-		// problem,
-		// and are believed by the words they saw ("never disappoints 👌" leaves them an
-		// emoji)
-		List<Token> read = relief > 0 ? withoutReliefs(tokens, found) : tokens;
+		// problem or one put right, and are believed by the words they saw ("never
+		// disappoints 👌" leaves them an emoji)
+		boolean hidden = relief > 0;
+		for (Cue c : found) {
+			hidden |= c.category().equals(REMEDIED);
+		}
+		List<Token> read = hidden ? withoutReliefs(tokens, found) : tokens;
 		if (read != tokens) {
 			words = 0;
 			for (Token t : read) {
@@ -216,9 +222,249 @@ public class CustomerCareAnalyser implements Analyser {
 				Math.min(1, words / (double) K_MODEL_WORDS));
 	}
 
+	/**
+	 * The category a failure is given when the message tells of it being put right
+	 * ({@link #remedied}): no problem of the customer's now, and hidden from the models,
+	 * whose words would read it as one (as a problem denied is: "not bad").
+	 */
+	static final String REMEDIED = "remedied";
+
+	/**
+	 * The category a failure is given when the message only asks about it
+	 * ({@link #withoutAskedAbout}); the models still read its words (hiding them did not
+	 * help).
+	 */
+	static final String ASKED = "asked about";
+
 	/** Thanks or praise, not denied. */
 	private static boolean warm(Cue c) {
 		return !c.negated() && (c.category().equals("praise") || c.category().equals("gratitude"));
+	}
+
+	/**
+	 * Words that make a remedy a wish or a question rather than done, when they come
+	 * before it in its clause: "please get this sorted", "it needs to be fixed", "still
+	 * not refunded", "if it isn't replaced".
+	 */
+	private static final Set<String> NOT_YET = Set.of("get", "please", "pls", "plz", "need", "needs", "want", "wants",
+			"will", "can", "could", "would", "should", "must", "be", "gonna", "going", "hasn't", "haven't", "hasnt",
+			"havent", "wasn't", "isn't", "not", "never", "if", "until", "unless", "still", "yet", "when", "waiting",
+			"expect", "expected", "supposed", "promised", "hope", "hoping");
+
+	/**
+	 * The cues with the problems of a story that ends well marked as denied: when a
+	 * message thanks or praises and tells of a problem put right (a {@code remedy} cue,
+	 * done, not asked for), the failures before the remedy and in its own clause are the
+	 * story of the fix ("my box arrived damaged and a replacement was on its way the same
+	 * day. Amazing.", "found my lost wallet, thank you!"). A failure after the remedy's
+	 * clause still counts ("refunded me, but the app still shows the charge").
+	 */
+	static List<Cue> remedied(List<Token> tokens, List<Cue> found) {
+		boolean warm = false;
+		for (Cue c : found) {
+			warm |= warm(c);
+		}
+		if (!warm) {
+			return found;
+		}
+		int storyEnd = -1;
+		for (Cue c : found) {
+			if (c.category().equals("remedy") && !c.negated()) {
+				int at = tokenAt(tokens, c.start());
+				if (at >= 0 && done(tokens, at)) {
+					storyEnd = Math.max(storyEnd, clauseEnd(tokens, tokenAt(tokens, c.end() - 1) + 1));
+				}
+			}
+		}
+		if (storyEnd < 0) {
+			return found;
+		}
+		List<Cue> out = new ArrayList<>(found.size());
+		for (Cue c : found) {
+			boolean told = c.category().equals("failure") && !c.negated() && c.start() < storyEnd;
+			out.add(told ? new Cue(REMEDIED, c.weight(), c.phrase(), c.start(), c.end(), false) : c);
+		}
+		return out;
+	}
+
+	/** The index of the token starting at a character offset, or -1. */
+	private static int tokenAt(List<Token> tokens, int offset) {
+		for (int i = 0; i < tokens.size(); i++) {
+			if (tokens.get(i).start() <= offset && offset < tokens.get(i).end()) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Whether the remedy at token {@code at} was done: not wished for, not asked about.
+	 */
+	private static boolean done(List<Token> tokens, int at) {
+		for (int i = at - 1; i >= 0 && !endsClause(tokens.get(i)) && !tokens.get(i).norm().equals(","); i--) {
+			if (NOT_YET.contains(tokens.get(i).norm())) {
+				return false;
+			}
+		}
+		for (int i = at + 1; i < tokens.size(); i++) {
+			String w = tokens.get(i).norm();
+			if (w.equals("?")) {
+				return false;
+			}
+			if (w.equals(".") || w.equals("!")) {
+				return true;
+			}
+		}
+		return true;
+	}
+
+	/** Where the clause going on at token {@code from} ends, as a character offset. */
+	private static int clauseEnd(List<Token> tokens, int from) {
+		for (int i = Math.max(0, from); i < tokens.size(); i++) {
+			if (endsClause(tokens.get(i))) {
+				return tokens.get(i).start();
+			}
+		}
+		return Integer.MAX_VALUE;
+	}
+
+	private static boolean endsClause(Token t) {
+		String w = t.norm();
+		return w.equals(".") || w.equals("!") || w.equals("?") || w.equals("…") || w.equals(";") || w.equals("but");
+	}
+
+	/** Words a question asking for information opens with. */
+	private static final Set<String> ASKING = Set.of("is", "are", "do", "does", "can", "could", "will", "would", "if",
+			"should", "has", "have", "may", "wondering", "just");
+
+	/**
+	 * Words that make a question a complaint in question form: "why is my flight delayed
+	 * again?", "is it normal to wait 3 hours?", "is anyone going to answer?".
+	 */
+	private static final Set<String> RHETORICAL = Set.of("why", "again", "still", "seriously", "really", "normal",
+			"acceptable", "ok", "okay", "joke", "kidding", "anyone", "anybody", "someone", "somebody", "long", "many",
+			"ever", "actually", "even", "honestly", "supposed", "yet", "no", "not", "never", "nobody", "keep", "keeps",
+			"wtf", "hell", "!");
+
+	/** Greetings and the like a question may start after. */
+	private static final Set<String> OPENING = Set.of("hi", "hello", "hey", "hiya", "morning", "evening", "afternoon",
+			"good", "quick", "question", "team", "there", "please", "pls", ",", "-", ":", "so", "um", "also", "and");
+
+	/**
+	 * The cues without the problems a customer only asks about: a question for
+	 * information ("is there a fee to transfer?", "if my train is cancelled do I get a
+	 * refund?", "is flight 212 delayed?") tells of no problem of theirs. A question that
+	 * complains ("why is it delayed again?", "is anyone going to answer?") keeps them.
+	 */
+	static List<Cue> withoutAskedAbout(List<Token> tokens, List<Cue> found) {
+		List<Cue> out = null;
+		int start = 0;
+		for (int i = 0; i < tokens.size(); i++) {
+			String w = tokens.get(i).norm();
+			boolean end = w.equals("?") || w.equals(".") || w.equals("!") || i == tokens.size() - 1;
+			if (!end) {
+				continue;
+			}
+			if (w.equals("?") && asksForInformation(tokens, start, i)) {
+				int from = tokens.get(start).start();
+				int to = tokens.get(i).end();
+				for (int k = 0; k < found.size(); k++) {
+					Cue c = found.get(k);
+					if (c.category().equals("failure") && !c.negated() && c.start() >= from && c.end() <= to) {
+						out = out == null ? new ArrayList<>(found) : out;
+						out.set(k, new Cue(ASKED, c.weight(), c.phrase(), c.start(), c.end(), false));
+					}
+				}
+			}
+			while (i + 1 < tokens.size() && isEnd(tokens.get(i + 1).norm())) {
+				i++;
+			}
+			start = i + 1;
+		}
+		return out == null ? found : out;
+	}
+
+	private static boolean isEnd(String w) {
+		return w.equals("?") || w.equals(".") || w.equals("!");
+	}
+
+	private static boolean asksForInformation(List<Token> tokens, int from, int to) {
+		int first = from;
+		while (first < to
+				&& (tokens.get(first).kind() == Token.Kind.MENTION || OPENING.contains(tokens.get(first).norm()))) {
+			first++;
+		}
+		// a yes/no question, or one about what happens if: "what caused the delay on my
+		// flight?" asks about a problem the customer has
+		boolean ifSo = first + 2 < to && tokens.get(first).norm().equals("what")
+				&& (tokens.get(first + 1).norm().equals("if") || tokens.get(first + 2).norm().equals("if"));
+		if (first >= to || !ASKING.contains(tokens.get(first).norm()) && !ifSo) {
+			return false;
+		}
+		for (int i = first; i <= to && i < tokens.size(); i++) {
+			if (RHETORICAL.contains(tokens.get(i).norm())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** What work done fast counts for, as praise: as much as a word of praise. */
+	static final float K_SPEED = 1.1f;
+
+	/** Past forms that tell of something done, besides those ending in -ed. */
+	private static final Set<String> DONE = Set.of("came", "got", "sent", "did", "done", "was", "were", "had", "made",
+			"took", "gave", "rang", "found", "brought", "paid", "built", "sorted", "back");
+
+	/**
+	 * Words that put a time ahead rather than behind: "my flight leaves in 20 minutes",
+	 * "it expires in 2 days".
+	 */
+	private static final Set<String> AHEAD = Set.of("will", "leaves", "leave", "leaving", "boards", "boarding",
+			"departs", "departure", "starts", "start", "closes", "close", "expires", "due", "until", "till", "before",
+			"gonna", "going", "need", "needs", "next", "supposed", "promised", "said", "says");
+
+	/**
+	 * The cues with each time a thing took ({@code speed}: "in 8 minutes", "within 2
+	 * days") weighed as praise when its clause tells of something done before it
+	 * ("answered my ticket in 8 minutes"); elsewhere ("the bus leaves in 20 minutes") it
+	 * only keeps the time from being read as a wait.
+	 */
+	static List<Cue> speedy(List<Token> tokens, List<Cue> found) {
+		List<Cue> out = null;
+		for (int k = 0; k < found.size(); k++) {
+			Cue c = found.get(k);
+			if (!c.category().equals("speed")) {
+				continue;
+			}
+			int at = tokenAt(tokens, c.start());
+			boolean done = false;
+			for (int i = at - 1; i >= 0 && !endsClause(tokens.get(i)); i--) {
+				String w = tokens.get(i).norm();
+				if (AHEAD.contains(w) || w.endsWith("'ll")) {
+					done = false;
+					break;
+				}
+				done |= DONE.contains(w) || w.length() >= 5 && w.endsWith("ed") && !w.equals("need");
+			}
+			if (done) {
+				out = out == null ? new ArrayList<>(found) : out;
+				out.set(k, new Cue(c.category(), K_SPEED, c.phrase(), c.start(), c.end(), c.negated()));
+			}
+		}
+		return out == null ? found : out;
+	}
+
+	/** The cues with the ratings given in the message ("5 stars", "2/10"), in order. */
+	static List<Cue> withRatings(List<Cue> found, List<Token> tokens) {
+		List<Cue> ratings = Ratings.of(tokens);
+		if (ratings.isEmpty()) {
+			return found;
+		}
+		List<Cue> all = new ArrayList<>(found);
+		all.addAll(ratings);
+		all.sort(Comparator.comparingInt(Cue::start));
+		return all;
 	}
 
 	/**
@@ -260,7 +506,8 @@ public class CustomerCareAnalyser implements Analyser {
 			}
 			String o = other.category();
 			if (warm && (o.equals("suggestion") || o.equals("request") || o.equals("failure"))
-					|| failure && (o.equals("praise") || o.equals("gratitude") || o.equals("relief"))
+					|| failure
+							&& (o.equals("praise") || o.equals("gratitude") || o.equals("relief") || o.equals("speed"))
 					|| abusive && o.equals("idiom") || relief && o.equals("failure")) {
 				return true;
 			}
@@ -369,7 +616,8 @@ public class CustomerCareAnalyser implements Analyser {
 		for (Token t : tokens) {
 			boolean inside = false;
 			for (Cue c : cues) {
-				inside |= c.category().equals("relief") && t.start() >= c.start() && t.end() <= c.end();
+				boolean hide = c.category().equals("relief") || c.category().equals(REMEDIED);
+				inside |= hide && t.start() >= c.start() && t.end() <= c.end();
 			}
 			if (!inside) {
 				kept.add(t);
@@ -671,7 +919,8 @@ public class CustomerCareAnalyser implements Analyser {
 		for (Cue c : s.cues()) {
 			boolean negative = c.category().equals("failure") && !c.negated() || c.category().equals("sarcasm")
 					|| (c.negated() && (c.category().equals("praise") || c.category().equals("gratitude")));
-			boolean positive = warm(c) || c.category().equals("relief");
+			boolean positive = warm(c) || c.category().equals("relief")
+					|| c.category().equals("speed") && c.weight() > 0;
 			boolean sameSpan = c.start() == lastStart && c.end() == lastEnd; // "#nothappy"
 			if ((label.equals("negative") && negative || label.equals("positive") && positive) && !sameSpan) {
 				evidence
@@ -1125,13 +1374,18 @@ public class CustomerCareAnalyser implements Analyser {
 			reasons.remove("safety");
 		}
 		if (intent.label().equals("praise") || intent.label().equals("spam")) {
-			// "thank you for sorting it by Friday" waits for nothing
+			// "thank you for sorting it by Friday" waits for nothing; "Review: 5 stars"
+			// or
+			// "telling everyone how good you are" threatens no one
 			reasons.remove("time pressure");
+			reasons.remove("public escalation");
 		}
 		// "switching to", "moving to" may be about anything but the brand; asking to
 		// close the account is leaving, whatever the tone
 		boolean leaving = leaving(s.cues());
 		reasons.removeIf(r -> !complaint && (r.equals("repeated contact") || (r.equals("churn threat") && !leaving)));
+		// the evidence of a reason dropped goes with it
+		evidence.removeIf(e -> REASONS.containsValue(e.label()) && !reasons.contains(e.label()));
 		String level;
 		if (reasons.contains("safety")) {
 			level = "critical";

@@ -25,7 +25,8 @@ public final class CueLexicon {
 
 	private static final Set<String> NEGATORS = Set.of("not", "no", "never", "don't", "didn't", "doesn't", "isn't",
 			"wasn't", "aren't", "weren't", "won't", "can't", "cannot", "couldn't", "wouldn't", "haven't", "hasn't",
-			"hadn't", "nothing", "without", "hardly", "dont", "didnt", "doesnt", "isnt", "wasnt", "cant", "wont");
+			"hadn't", "nothing", "without", "hardly", "zero", "dont", "didnt", "doesnt", "isnt", "wasnt", "cant",
+			"wont");
 
 	private record Entry(String category, float weight, String phrase) {
 	}

@@ -1,0 +1,116 @@
+package app.rightly.analysis.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A rating given in a message — "5 stars", "4/5", "10/10", "2 out of 5", "one star",
+ * "⭐⭐⭐⭐⭐" — read as praise when it is high (four fifths or more of the scale) and as a
+ * failure when it is low (two fifths or less); a middling one says neither. Reviews and
+ * app-store posts often carry one, and it says more about how the customer feels than the
+ * problems the review tells of ("5 stars. Wrong order delivered, a fresh one came in 25
+ * minutes").
+ */
+public final class Ratings {
+
+	/**
+	 * The weight of a rating's cue: stronger than any word, as it is the customer's own
+	 * verdict.
+	 */
+	static final float WEIGHT = 2.5f;
+
+	private static final Map<String, Integer> WORDS = Map.of("zero", 0, "no", 0, "one", 1, "two", 2, "three", 3, "four",
+			4, "five", 5);
+
+	/**
+	 * Words before "5/10" or "10/10" that make it a date ("on 5/10", "from 10/10"), not a
+	 * rating.
+	 */
+	private static final Set<String> BEFORE_A_DATE = Set.of("on", "from", "to", "until", "till", "by", "before",
+			"after", "since", "the", "for", "dated", "due");
+
+	private Ratings() {
+	}
+
+	/** The ratings in a message as cues: praise or failure, over the rating's words. */
+	public static List<Cue> of(List<Token> tokens) {
+		List<Cue> out = null;
+		int n = tokens.size();
+		for (int i = 0; i < n; i++) {
+			Token t = tokens.get(i);
+			double value = -1;
+			double scale = 5;
+			int last = i;
+			if (t.kind() == Token.Kind.EMOJI && isStar(t)) {
+				while (last + 1 < n && isStar(tokens.get(last + 1))) {
+					last++;
+				}
+				// one star alone is praise of a person ("you're a star ⭐"), not a rating
+				value = last > i ? last - i + 1 : -1;
+			}
+			else if ((t.kind() == Token.Kind.NUMBER || WORDS.containsKey(t.norm())) && i + 1 < n) {
+				double v = number(t);
+				String next = tokens.get(i + 1).norm();
+				// "5 stars", "1 star"; not "a 5 star hotel" (its class, not a rating)
+				if (next.equals("stars") || next.equals("star") && v <= 1) {
+					value = v;
+					last = i + 1;
+					if (last + 3 < n && tokens.get(last + 1).norm().equals("out")
+							&& tokens.get(last + 2).norm().equals("of")) {
+						scale = number(tokens.get(last + 3));
+						last += 3;
+					}
+				}
+				else if (t.kind() == Token.Kind.NUMBER && (next.equals("/") || next.equals("out"))
+						&& !afterDateWord(tokens, i)) {
+					int denominator = next.equals("/") ? i + 2
+							: i + 3 < n && tokens.get(i + 2).norm().equals("of") ? i + 3 : -1;
+					if (denominator > 0 && denominator < n && tokens.get(denominator).kind() == Token.Kind.NUMBER) {
+						double d = number(tokens.get(denominator));
+						if ((d == 5 || d == 10) && v <= d) {
+							value = v;
+							scale = d;
+							last = denominator;
+						}
+					}
+				}
+			}
+			if (value < 0 || scale <= 0 || value > scale) {
+				continue;
+			}
+			double share = value / scale;
+			if (share >= 0.8 || share <= 0.4) {
+				out = out == null ? new ArrayList<>() : out;
+				boolean high = share >= 0.8;
+				out.add(new Cue(high ? "praise" : "failure", high ? WEIGHT : -WEIGHT, "rating", t.start(),
+						tokens.get(last).end(), false));
+			}
+			i = last;
+		}
+		return out == null ? List.of() : out;
+	}
+
+	private static boolean isStar(Token t) {
+		return t.raw().equals("⭐") || t.raw().equals("★") || t.raw().equals("🌟");
+	}
+
+	private static boolean afterDateWord(List<Token> tokens, int i) {
+		return i > 0 && BEFORE_A_DATE.contains(tokens.get(i - 1).norm());
+	}
+
+	private static double number(Token t) {
+		Integer word = WORDS.get(t.norm());
+		if (word != null) {
+			return word;
+		}
+		try {
+			return Double.parseDouble(t.raw().replace(',', '.'));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+}
