@@ -152,8 +152,15 @@ public class CustomerCareAnalyser implements Analyser {
 
 	Signals signals(String text) {
 		List<Token> tokens = Tokenizer.tokens(text);
-		List<Cue> found = withoutAskedAbout(tokens, remedied(tokens,
-				withoutParts(ironicThanks(tokens, withRatings(speedy(tokens, cues.match(tokens)), tokens)))));
+		List<Cue> matched = cues.match(tokens);
+		// remedies only matter to a story that ends well: kept aside, not carried by
+		// every later rule
+		List<Cue> remedies = aside("remedy", matched);
+		List<Cue> found = remedied(tokens, remedies,
+				withoutParts(ironicThanks(tokens, withRatings(speedy(tokens, matched), text, tokens))));
+		if (text.indexOf('?') >= 0 && hasFailure(found)) {
+			found = withoutAskedAbout(tokens, found);
+		}
 		double failure = 0;
 		double praise = 0;
 		double sarcasm = 0;
@@ -236,6 +243,15 @@ public class CustomerCareAnalyser implements Analyser {
 	 */
 	static final String ASKED = "asked about";
 
+	private static boolean hasFailure(List<Cue> found) {
+		for (Cue c : found) {
+			if (c.category().equals("failure") && !c.negated()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Thanks or praise, not denied. */
 	private static boolean warm(Cue c) {
 		return !c.negated() && (c.category().equals("praise") || c.category().equals("gratitude"));
@@ -259,7 +275,10 @@ public class CustomerCareAnalyser implements Analyser {
 	 * day. Amazing.", "found my lost wallet, thank you!"). A failure after the remedy's
 	 * clause still counts ("refunded me, but the app still shows the charge").
 	 */
-	static List<Cue> remedied(List<Token> tokens, List<Cue> found) {
+	static List<Cue> remedied(List<Token> tokens, List<Cue> remedies, List<Cue> found) {
+		if (remedies.isEmpty()) {
+			return found;
+		}
 		boolean warm = false;
 		for (Cue c : found) {
 			warm |= warm(c);
@@ -268,8 +287,8 @@ public class CustomerCareAnalyser implements Analyser {
 			return found;
 		}
 		int storyEnd = -1;
-		for (Cue c : found) {
-			if (c.category().equals("remedy") && !c.negated()) {
+		for (Cue c : remedies) {
+			if (!c.negated()) {
 				int at = tokenAt(tokens, c.start());
 				if (at >= 0 && done(tokens, at)) {
 					storyEnd = Math.max(storyEnd, clauseEnd(tokens, tokenAt(tokens, c.end() - 1) + 1));
@@ -361,7 +380,7 @@ public class CustomerCareAnalyser implements Analyser {
 		int start = 0;
 		for (int i = 0; i < tokens.size(); i++) {
 			String w = tokens.get(i).norm();
-			boolean end = w.equals("?") || w.equals(".") || w.equals("!") || i == tokens.size() - 1;
+			boolean end = tokens.get(i).kind() == Token.Kind.PUNCT && isEnd(w) || i == tokens.size() - 1;
 			if (!end) {
 				continue;
 			}
@@ -455,9 +474,28 @@ public class CustomerCareAnalyser implements Analyser {
 		return out == null ? found : out;
 	}
 
+	/**
+	 * Takes the cues of a category out of a list (which it changes) and returns them;
+	 * most messages have none, and the list is then left as it is.
+	 */
+	static List<Cue> aside(String category, List<Cue> cues) {
+		List<Cue> out = null;
+		for (Cue c : cues) {
+			if (c.category().equals(category)) {
+				out = out == null ? new ArrayList<>() : out;
+				out.add(c);
+			}
+		}
+		if (out == null) {
+			return List.of();
+		}
+		cues.removeIf(c -> c.category().equals(category));
+		return out;
+	}
+
 	/** The cues with the ratings given in the message ("5 stars", "2/10"), in order. */
-	static List<Cue> withRatings(List<Cue> found, List<Token> tokens) {
-		List<Cue> ratings = Ratings.of(tokens);
+	static List<Cue> withRatings(List<Cue> found, String text, List<Token> tokens) {
+		List<Cue> ratings = Ratings.of(text, tokens);
 		if (ratings.isEmpty()) {
 			return found;
 		}
@@ -1365,6 +1403,7 @@ public class CustomerCareAnalyser implements Analyser {
 				}
 			}
 		}
+		int before = reasons.size();
 		boolean complaint = intent.label().equals("complaint") || intent.label().equals("abuse");
 		// a safety word only matters where something is wrong: "fire" in praise is not an
 		// emergency
@@ -1384,8 +1423,10 @@ public class CustomerCareAnalyser implements Analyser {
 		// close the account is leaving, whatever the tone
 		boolean leaving = leaving(s.cues());
 		reasons.removeIf(r -> !complaint && (r.equals("repeated contact") || (r.equals("churn threat") && !leaving)));
-		// the evidence of a reason dropped goes with it
-		evidence.removeIf(e -> REASONS.containsValue(e.label()) && !reasons.contains(e.label()));
+		if (reasons.size() < before) {
+			// the evidence of a reason dropped goes with it
+			evidence.removeIf(e -> REASONS.containsValue(e.label()) && !reasons.contains(e.label()));
+		}
 		String level;
 		if (reasons.contains("safety")) {
 			level = "critical";

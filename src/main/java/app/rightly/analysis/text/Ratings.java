@@ -35,7 +35,27 @@ public final class Ratings {
 	}
 
 	/** The ratings in a message as cues: praise or failure, over the rating's words. */
-	public static List<Cue> of(List<Token> tokens) {
+	public static List<Cue> of(String text, List<Token> tokens) {
+		// most messages rate nothing: a look at the text spares them the tokens
+		if (!aNumberOverAnother(text) && text.indexOf("star") < 0 && text.indexOf("Star") < 0
+				&& text.indexOf("STAR") < 0 && text.indexOf("out of") < 0 && text.indexOf('⭐') < 0
+				&& text.indexOf('★') < 0 && text.indexOf("🌟") < 0) {
+			return List.of();
+		}
+		return of(tokens);
+	}
+
+	/** A digit, a slash and a digit ("4/5"), not the slashes of a link. */
+	private static boolean aNumberOverAnother(String text) {
+		for (int i = text.indexOf('/'); i > 0 && i + 1 < text.length(); i = text.indexOf('/', i + 1)) {
+			if (Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static List<Cue> of(List<Token> tokens) {
 		List<Cue> out = null;
 		int n = tokens.size();
 		for (int i = 0; i < n; i++) {
@@ -50,7 +70,7 @@ public final class Ratings {
 				// one star alone is praise of a person ("you're a star ⭐"), not a rating
 				value = last > i ? last - i + 1 : -1;
 			}
-			else if ((t.kind() == Token.Kind.NUMBER || WORDS.containsKey(t.norm())) && i + 1 < n) {
+			else if ((t.kind() == Token.Kind.NUMBER || numberWord(t)) && i + 1 < n) {
 				double v = number(t);
 				String next = tokens.get(i + 1).norm();
 				// "5 stars", "1 star"; not "a 5 star hotel" (its class, not a rating)
@@ -90,6 +110,12 @@ public final class Ratings {
 			i = last;
 		}
 		return out == null ? List.of() : out;
+	}
+
+	/** "one", "five", "zero", "no": looked up only when it could be one of them. */
+	private static boolean numberWord(Token t) {
+		String w = t.norm();
+		return w.length() >= 2 && w.length() <= 5 && "zonetf".indexOf(w.charAt(0)) >= 0 && WORDS.containsKey(w);
 	}
 
 	private static boolean isStar(Token t) {
