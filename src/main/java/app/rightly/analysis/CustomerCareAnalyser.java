@@ -161,6 +161,9 @@ public class CustomerCareAnalyser implements Analyser {
 		if (text.indexOf('?') >= 0 && hasFailure(found)) {
 			found = withoutAskedAbout(tokens, found);
 		}
+		if (text.indexOf('?') >= 0) {
+			found = withoutRequestsAskedAbout(tokens, found);
+		}
 		double failure = 0;
 		double praise = 0;
 		double sarcasm = 0;
@@ -350,6 +353,49 @@ public class CustomerCareAnalyser implements Analyser {
 	private static boolean endsClause(Token t) {
 		String w = t.norm();
 		return w.equals(".") || w.equals("!") || w.equals("?") || w.equals("…") || w.equals(";") || w.equals("but");
+	}
+
+	/**
+	 * Words a question about the customer's own situation opens with: "do I need ID to
+	 * collect it?", "how do I change my address?" ask, they do not request ("can you
+	 * change my seat?" does).
+	 */
+	private static final Set<String> WONDERING = Set.of("do", "does", "did", "is", "are", "am", "how", "what", "what's",
+			"whats", "when", "where", "which", "who", "should", "if", "whether");
+
+	/**
+	 * The cues without the requests inside a question about the customer's own situation:
+	 * "I need" in "do I need to print my tickets?" asks for information, not an action.
+	 */
+	static List<Cue> withoutRequestsAskedAbout(List<Token> tokens, List<Cue> found) {
+		List<Cue> out = null;
+		int start = 0;
+		for (int i = 0; i < tokens.size(); i++) {
+			String w = tokens.get(i).norm();
+			if (tokens.get(i).kind() != Token.Kind.PUNCT || !isEnd(w)) {
+				continue;
+			}
+			int first = start;
+			while (first < i
+					&& (tokens.get(first).kind() == Token.Kind.MENTION || OPENING.contains(tokens.get(first).norm()))) {
+				first++;
+			}
+			if (w.equals("?") && first < i && WONDERING.contains(tokens.get(first).norm())) {
+				int from = tokens.get(start).start();
+				int to = tokens.get(i).end();
+				for (Cue c : found) {
+					if (c.category().equals("request") && c.start() >= from && c.end() <= to) {
+						out = out == null ? new ArrayList<>(found) : out;
+						out.remove(c);
+					}
+				}
+			}
+			while (i + 1 < tokens.size() && isEnd(tokens.get(i + 1).norm())) {
+				i++;
+			}
+			start = i + 1;
+		}
+		return out == null ? found : out;
 	}
 
 	/** Words a question asking for information opens with. */
@@ -1298,7 +1344,10 @@ public class CustomerCareAnalyser implements Analyser {
 		boolean manners = !s.has("praise") && (s.has("request") || s.has("question") || s.asks());
 		scores.put("praise", clamp(problem >= 1.0 ? 0 : (manners ? 0.5 : 1)
 				* (0.5 * Math.min(1, s.praise() / 1.5) + (sentiment.label().equals("positive") ? 0.45 : 0))));
-		scores.put("suggestion", s.has("suggestion") ? 0.7 : 0.0);
+		// an idea offered beside praise is the point of the message ("love the app! a
+		// dark
+		// mode would be amazing"); beside a problem, the problem is
+		scores.put("suggestion", s.has("suggestion") ? (troubled ? 0.7 : 0.97) : 0.0);
 		// swearing about a problem is still a complaint: abuse outranks it only when
 		// it threatens, or insults the person addressed ("you idiots")
 		boolean personal = s.has("threat") || (s.has("insult") && secondPerson);
@@ -1311,7 +1360,7 @@ public class CustomerCareAnalyser implements Analyser {
 		scores.put("abuse", personal || complaint < 0.5 ? abuse : Math.min(abuse, complaint - 0.01));
 		// a customer with a problem is no spammer ("my promo code doesn't work", "I work
 		// from home and the internet is down")
-		scores.put("spam", s.has("spam") ? (troubled ? 0.2 : 0.85) : 0.0);
+		scores.put("spam", s.has("spam") ? (problem >= 1.0 ? 0.2 : 0.85) : 0.0);
 		scores.put("other", 0.3);
 		String label = "other";
 		for (var e : scores.entrySet()) {

@@ -96,6 +96,25 @@ class CustomerCareAnalyserTests {
 		reads(text, sentiment, intent);
 	}
 
+	/**
+	 * Intents a care team routes differently: an idea offered beside praise, spam that
+	 * asks for a DM, insults aimed at staff, and questions about the customer's own
+	 * situation that hold a request's words.
+	 */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			@AppCo love the new app! one suggestion: a dark mode would be amazing | suggestion
+			Earn $500 a day from home, no experience needed, DM me @AppCo         | spam
+			@CourierCo your drivers are thieving scumbags                         | abuse
+			@CourierCo my parcel is late again, useless service                   | complaint
+			@RailCo do I need to print my tickets or is the phone fine?           | question
+			@ShopCo how do I change my delivery address?                          | question
+			@SkyAir can you change my seat to an aisle?                           | request
+			""")
+	void intentsACareTeamRoutesDifferently(String text, String intent) {
+		assertThat(analyse(text).intent().label()).as(text).isEqualTo(intent);
+	}
+
 	@Test
 	void aGoodReviewIsNoPublicEscalationAndABadOneIs() {
 		assertThat(analyse("Review: 5 stars. Setup was painless and the router arrived next day.").urgency().reasons())
