@@ -294,6 +294,8 @@ public class CustomerCareAnalyser implements Analyser {
 			if (!c.negated()) {
 				int at = tokenAt(tokens, c.start());
 				if (at >= 0 && done(tokens, at)) {
+					// the problem put right may follow as its object, in the same clause
+					// ("replaced my broken headphones")
 					storyEnd = Math.max(storyEnd, clauseEnd(tokens, tokenAt(tokens, c.end() - 1) + 1));
 				}
 			}
@@ -350,9 +352,15 @@ public class CustomerCareAnalyser implements Analyser {
 		return Integer.MAX_VALUE;
 	}
 
+	/**
+	 * Where a clause ends: the end of a sentence, "but", or a word that gives a reason or
+	 * concedes ("I found my phone because this is the worst system").
+	 */
+	private static final Set<String> CLAUSE_ENDS = Set.of(".", "!", "?", "…", ";", "but", "because", "cause", "bc",
+			"although", "though", "however");
+
 	private static boolean endsClause(Token t) {
-		String w = t.norm();
-		return w.equals(".") || w.equals("!") || w.equals("?") || w.equals("…") || w.equals(";") || w.equals("but");
+		return CLAUSE_ENDS.contains(t.norm());
 	}
 
 	/**

@@ -72,26 +72,27 @@ class CustomerCareAnalyserTests {
 	@ParameterizedTest(name = "{0} -> {1} {2}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					@ShopCo my box arrived damaged and a replacement was on its way the same day. Amazing. | positive | praise
-					@RailCo found my lost wallet on the train and posted it back, thank you so much!        | positive | praise
-					@BankCo was charged twice, woke up to a full refund and an apology. fair play           | positive | praise
-					@ShopCo my order arrived damaged, please send a replacement, thanks                     | negative | complaint
-					@ShopCo thanks for the refund but my account still shows the charge                     | negative | complaint
-					@BankCo refunded after 6 weeks of chasing. thanks for nothing                           | negative | complaint
-					@HostCo answered my ticket in 8 minutes, brilliant                                      | positive | praise
-					@FoodCo delivered in 25 mins and still hot, great stuff                                 | positive | praise
-					@SkyAir flight leaves in 20 minutes and I'm still stuck at security                     | negative | complaint
-					Review: 5 stars. Setup was painless and the router arrived next day.                    | positive | praise
-					1 star. Parcel never arrived and nobody answers.                                        | negative | complaint
-					@TelCo 2/10 service, down again                                                         | negative | complaint
-					@SkyAir is flight 212 delayed?                                                          | neutral  | question
-					@BankCo is there a fee to transfer money abroad?                                        | neutral  | question
-					@RailCo if my train is cancelled do I get a refund?                                     | neutral  | question
-					@SkyAir why is my flight delayed again?                                                 | negative | complaint
-					@SkyAir is anyone going to answer about my lost bag?                                    | negative | complaint
-					@ShopCo zero issues all year, worth every penny                                         | positive | praise
-					@TelCo the engineer kept us updated the whole time, can't recommend them enough         | positive | praise
-					""")
+							@ShopCo my box arrived damaged and a replacement was on its way the same day. Amazing. | positive | praise
+							@RailCo found my lost wallet on the train and posted it back, thank you so much!        | positive | praise
+							@BankCo was charged twice, woke up to a full refund and an apology. fair play           | positive | praise
+							@ShopCo my order arrived damaged, please send a replacement, thanks                     | negative | complaint
+							@ShopCo thanks for the refund but my account still shows the charge                     | negative | complaint
+							@BankCo refunded after 6 weeks of chasing. thanks for nothing                           | negative | complaint
+					@SkyAir so happy I found my phone myself, because your lost property is the worst system | negative | complaint
+							@HostCo answered my ticket in 8 minutes, brilliant                                      | positive | praise
+							@FoodCo delivered in 25 mins and still hot, great stuff                                 | positive | praise
+							@SkyAir flight leaves in 20 minutes and I'm still stuck at security                     | negative | complaint
+							Review: 5 stars. Setup was painless and the router arrived next day.                    | positive | praise
+							1 star. Parcel never arrived and nobody answers.                                        | negative | complaint
+							@TelCo 2/10 service, down again                                                         | negative | complaint
+							@SkyAir is flight 212 delayed?                                                          | neutral  | question
+							@BankCo is there a fee to transfer money abroad?                                        | neutral  | question
+							@RailCo if my train is cancelled do I get a refund?                                     | neutral  | question
+							@SkyAir why is my flight delayed again?                                                 | negative | complaint
+							@SkyAir is anyone going to answer about my lost bag?                                    | negative | complaint
+							@ShopCo zero issues all year, worth every penny                                         | positive | praise
+							@TelCo the engineer kept us updated the whole time, can't recommend them enough         | positive | praise
+							""")
 	void reviewsStoriesTimesAndQuestions(String text, String sentiment, String intent) {
 		reads(text, sentiment, intent);
 	}
