@@ -35,7 +35,7 @@ public final class BaseModelBuilder {
 	 * How many examples each written care message counts for: one template gives sixty
 	 * variations of itself, a written message is one person's own words.
 	 */
-	static final int MESSAGE_COPIES = 4;
+	static final int MESSAGE_COPIES = 3;
 
 	/** The permissive data and the team's own customer-care messages. */
 	static List<PermissiveData.Labelled> withCare(List<PermissiveData.Labelled> data) {
