@@ -158,11 +158,8 @@ public class CustomerCareAnalyser implements Analyser {
 		List<Cue> remedies = aside("remedy", matched);
 		List<Cue> found = remedied(tokens, remedies,
 				withoutParts(ironicThanks(tokens, withRatings(speedy(tokens, matched), text, tokens))));
-		if (text.indexOf('?') >= 0 && hasFailure(found)) {
-			found = withoutAskedAbout(tokens, found);
-		}
 		if (text.indexOf('?') >= 0) {
-			found = withoutRequestsAskedAbout(tokens, found);
+			found = asked(tokens, found);
 		}
 		double failure = 0;
 		double praise = 0;
@@ -241,19 +238,9 @@ public class CustomerCareAnalyser implements Analyser {
 
 	/**
 	 * The category a failure is given when the message only asks about it
-	 * ({@link #withoutAskedAbout}); the models still read its words (hiding them did not
-	 * help).
+	 * ({@link #asked}); the models still read its words (hiding them did not help).
 	 */
 	static final String ASKED = "asked about";
-
-	private static boolean hasFailure(List<Cue> found) {
-		for (Cue c : found) {
-			if (c.category().equals("failure") && !c.negated()) {
-				return true;
-			}
-		}
-		return false;
-	}
 
 	/** Thanks or praise, not denied. */
 	private static boolean warm(Cue c) {
@@ -371,41 +358,6 @@ public class CustomerCareAnalyser implements Analyser {
 	private static final Set<String> WONDERING = Set.of("do", "does", "did", "is", "are", "am", "how", "what", "what's",
 			"whats", "when", "where", "which", "who", "should", "if", "whether");
 
-	/**
-	 * The cues without the requests inside a question about the customer's own situation:
-	 * "I need" in "do I need to print my tickets?" asks for information, not an action.
-	 */
-	static List<Cue> withoutRequestsAskedAbout(List<Token> tokens, List<Cue> found) {
-		List<Cue> out = null;
-		int start = 0;
-		for (int i = 0; i < tokens.size(); i++) {
-			String w = tokens.get(i).norm();
-			if (tokens.get(i).kind() != Token.Kind.PUNCT || !isEnd(w)) {
-				continue;
-			}
-			int first = start;
-			while (first < i
-					&& (tokens.get(first).kind() == Token.Kind.MENTION || OPENING.contains(tokens.get(first).norm()))) {
-				first++;
-			}
-			if (w.equals("?") && first < i && WONDERING.contains(tokens.get(first).norm())) {
-				int from = tokens.get(start).start();
-				int to = tokens.get(i).end();
-				for (Cue c : found) {
-					if (c.category().equals("request") && c.start() >= from && c.end() <= to) {
-						out = out == null ? new ArrayList<>(found) : out;
-						out.remove(c);
-					}
-				}
-			}
-			while (i + 1 < tokens.size() && isEnd(tokens.get(i + 1).norm())) {
-				i++;
-			}
-			start = i + 1;
-		}
-		return out == null ? found : out;
-	}
-
 	/** Words a question asking for information opens with. */
 	private static final Set<String> ASKING = Set.of("is", "are", "do", "does", "can", "could", "will", "would", "if",
 			"should", "has", "have", "may", "wondering", "just");
@@ -424,28 +376,43 @@ public class CustomerCareAnalyser implements Analyser {
 			"good", "quick", "question", "team", "there", "please", "pls", ",", "-", ":", "so", "um", "also", "and");
 
 	/**
-	 * The cues without the problems a customer only asks about: a question for
-	 * information ("is there a fee to transfer?", "if my train is cancelled do I get a
-	 * refund?", "is flight 212 delayed?") tells of no problem of theirs. A question that
-	 * complains ("why is it delayed again?", "is anyone going to answer?") keeps them.
+	 * The cues without what the customer only asks about. In a question for information
+	 * ("is there a fee to transfer?", "if my train is cancelled do I get a refund?", "is
+	 * flight 212 delayed?") the failures tell of no problem of theirs; a question that
+	 * complains ("why is it delayed again?", "is anyone going to answer?") keeps them. In
+	 * a question about the customer's own situation a request's words ask for
+	 * information, not an action: "I need" in "do I need to print my tickets?".
 	 */
-	static List<Cue> withoutAskedAbout(List<Token> tokens, List<Cue> found) {
+	static List<Cue> asked(List<Token> tokens, List<Cue> found) {
 		List<Cue> out = null;
 		int start = 0;
 		for (int i = 0; i < tokens.size(); i++) {
 			String w = tokens.get(i).norm();
-			boolean end = tokens.get(i).kind() == Token.Kind.PUNCT && isEnd(w) || i == tokens.size() - 1;
-			if (!end) {
+			if (tokens.get(i).kind() != Token.Kind.PUNCT || !isEnd(w)) {
 				continue;
 			}
-			if (w.equals("?") && asksForInformation(tokens, start, i)) {
+			int first = start;
+			while (first < i
+					&& (tokens.get(first).kind() == Token.Kind.MENTION || OPENING.contains(tokens.get(first).norm()))) {
+				first++;
+			}
+			if (w.equals("?") && first < i) {
+				boolean informational = asksForInformation(tokens, first, i);
+				boolean wondering = WONDERING.contains(tokens.get(first).norm());
 				int from = tokens.get(start).start();
 				int to = tokens.get(i).end();
-				for (int k = 0; k < found.size(); k++) {
+				for (int k = 0; k < found.size() && (informational || wondering); k++) {
 					Cue c = found.get(k);
-					if (c.category().equals("failure") && !c.negated() && c.start() >= from && c.end() <= to) {
+					if (c.start() < from || c.end() > to) {
+						continue;
+					}
+					if (informational && c.category().equals("failure") && !c.negated()) {
 						out = out == null ? new ArrayList<>(found) : out;
 						out.set(k, new Cue(ASKED, c.weight(), c.phrase(), c.start(), c.end(), false));
+					}
+					else if (wondering && c.category().equals("request")) {
+						out = out == null ? new ArrayList<>(found) : out;
+						out.set(k, null);
 					}
 				}
 			}
@@ -454,24 +421,23 @@ public class CustomerCareAnalyser implements Analyser {
 			}
 			start = i + 1;
 		}
-		return out == null ? found : out;
+		if (out == null) {
+			return found;
+		}
+		out.removeIf(java.util.Objects::isNull);
+		return out;
 	}
 
 	private static boolean isEnd(String w) {
 		return w.equals("?") || w.equals(".") || w.equals("!");
 	}
 
-	private static boolean asksForInformation(List<Token> tokens, int from, int to) {
-		int first = from;
-		while (first < to
-				&& (tokens.get(first).kind() == Token.Kind.MENTION || OPENING.contains(tokens.get(first).norm()))) {
-			first++;
-		}
+	private static boolean asksForInformation(List<Token> tokens, int first, int to) {
 		// a yes/no question, or one about what happens if: "what caused the delay on my
 		// flight?" asks about a problem the customer has
 		boolean ifSo = first + 2 < to && tokens.get(first).norm().equals("what")
 				&& (tokens.get(first + 1).norm().equals("if") || tokens.get(first + 2).norm().equals("if"));
-		if (first >= to || !ASKING.contains(tokens.get(first).norm()) && !ifSo) {
+		if (!ASKING.contains(tokens.get(first).norm()) && !ifSo) {
 			return false;
 		}
 		for (int i = first; i <= to && i < tokens.size(); i++) {
