@@ -184,7 +184,8 @@ public class CustomerCareAnalyser implements Analyser {
 					}
 				}
 				case "sarcasm" -> sarcasm += c.weight();
-				case "speed" -> praise += c.weight(); // "answered in 8 minutes"
+				case "speed" -> praise += c.negated() ? 0 : c.weight(); // "answered in 8
+																		// minutes"
 				// a threat to sue, leave or go public, or a complaint made again, is a
 				// grievance whatever the words
 				case "legal", "churn", "exposure", "repeat" -> grievance |= !c.negated();
@@ -255,7 +256,8 @@ public class CustomerCareAnalyser implements Analyser {
 	private static final Set<String> NOT_YET = Set.of("get", "please", "pls", "plz", "need", "needs", "want", "wants",
 			"will", "can", "could", "would", "should", "must", "be", "gonna", "going", "hasn't", "haven't", "hasnt",
 			"havent", "wasn't", "isn't", "not", "never", "if", "until", "unless", "still", "yet", "when", "waiting",
-			"expect", "expected", "supposed", "promised", "hope", "hoping");
+			"expect", "expected", "supposed", "promised", "hope", "hoping", "said", "told", "claimed", "claim",
+			"apparently", "allegedly");
 
 	/**
 	 * The cues with the problems of a story that ends well marked as denied: when a
@@ -278,13 +280,19 @@ public class CustomerCareAnalyser implements Analyser {
 		}
 		int storyEnd = -1;
 		for (Cue c : remedies) {
-			if (!c.negated()) {
-				int at = tokenAt(tokens, c.start());
-				if (at >= 0 && done(tokens, at)) {
-					// the problem put right may follow as its object, in the same clause
-					// ("replaced my broken headphones")
-					storyEnd = Math.max(storyEnd, clauseEnd(tokens, tokenAt(tokens, c.end() - 1) + 1));
-				}
+			int at = tokenAt(tokens, c.start());
+			if (c.negated() || at < 0 || !done(tokens, at)) {
+				continue;
+			}
+			storyEnd = Math.max(storyEnd, c.start());
+			if (takesAnObject(c)) {
+				// the problem put right may follow as its object, a few words on in the
+				// same clause ("replaced my broken headphones"); what follows further,
+				// or a thing named ("the replacement arrived damaged"), is a problem
+				// still
+				int last = tokenAt(tokens, c.end() - 1);
+				int reach = Math.min(tokens.size() - 1, last + REMEDY_REACH);
+				storyEnd = Math.max(storyEnd, Math.min(clauseEnd(tokens, last + 1), tokens.get(reach).end()));
 			}
 		}
 		if (storyEnd < 0) {
@@ -293,9 +301,21 @@ public class CustomerCareAnalyser implements Analyser {
 		List<Cue> out = new ArrayList<>(found.size());
 		for (Cue c : found) {
 			boolean told = c.category().equals("failure") && !c.negated() && c.start() < storyEnd;
-			out.add(told ? new Cue(REMEDIED, c.weight(), c.phrase(), c.start(), c.end(), false) : c);
+			out.add(told ? c.as(REMEDIED) : c);
 		}
 		return out;
+	}
+
+	/** How many words after a remedy done to something the thing may be named. */
+	static final int REMEDY_REACH = 4;
+
+	/**
+	 * A remedy done to something ("refunded", "replaced", "found my"), not a thing ("a
+	 * replacement", "full refund").
+	 */
+	private static boolean takesAnObject(Cue remedy) {
+		String p = remedy.phrase();
+		return p.endsWith("ed") || p.startsWith("found ") || p.startsWith("returned ");
 	}
 
 	/** The index of the token starting at a character offset, or -1. */
@@ -359,8 +379,8 @@ public class CustomerCareAnalyser implements Analyser {
 			"whats", "when", "where", "which", "who", "should", "if", "whether");
 
 	/** Words a question asking for information opens with. */
-	private static final Set<String> ASKING = Set.of("is", "are", "do", "does", "can", "could", "will", "would", "if",
-			"should", "has", "have", "may", "wondering", "just");
+	private static final Set<String> ASKING = Set.of("is", "are", "do", "does", "will", "would", "if", "should", "has",
+			"have");
 
 	/**
 	 * Words that make a question a complaint in question form: "why is my flight delayed
@@ -396,19 +416,29 @@ public class CustomerCareAnalyser implements Analyser {
 					&& (tokens.get(first).kind() == Token.Kind.MENTION || OPENING.contains(tokens.get(first).norm()))) {
 				first++;
 			}
-			if (w.equals("?") && first < i) {
+			// "is my flight cancelled?!" exclaims
+			boolean exclaimed = i + 1 < tokens.size() && tokens.get(i + 1).norm().equals("!");
+			if (w.equals("?") && first < i && !exclaimed) {
 				boolean informational = asksForInformation(tokens, first, i);
-				boolean wondering = WONDERING.contains(tokens.get(first).norm());
+				boolean wondering = WONDERING.contains(tokens.get(first).norm()) && !addressed(tokens, first, i);
+				int hypothetical = rhetorical(tokens, first, i) ? Integer.MAX_VALUE : hypothetical(tokens, first, i);
 				int from = tokens.get(start).start();
 				int to = tokens.get(i).end();
-				for (int k = 0; k < found.size() && (informational || wondering); k++) {
+				for (int k = 0; k < found.size() && (informational || wondering || hypothetical < to); k++) {
 					Cue c = found.get(k);
 					if (c.start() < from || c.end() > to) {
 						continue;
 					}
-					if (informational && c.category().equals("failure") && !c.negated()) {
+					// a problem of a thing the customer has ("will I get compensation for
+					// my
+					// cancelled flight?") is theirs, unless it is only supposed ("if my
+					// train
+					// is cancelled")
+					boolean supposed = c.start() >= hypothetical
+							|| informational && !owned(tokens, tokenAt(tokens, c.start()));
+					if (supposed && c.category().equals("failure") && !c.negated()) {
 						out = out == null ? new ArrayList<>(found) : out;
-						out.set(k, new Cue(ASKED, c.weight(), c.phrase(), c.start(), c.end(), false));
+						out.set(k, c.as(ASKED));
 					}
 					else if (wondering && c.category().equals("request")) {
 						out = out == null ? new ArrayList<>(found) : out;
@@ -432,20 +462,67 @@ public class CustomerCareAnalyser implements Analyser {
 		return w.equals("?") || w.equals(".") || w.equals("!");
 	}
 
+	/**
+	 * Words of having: a problem right after one is a thing of the customer's ("my
+	 * cancelled flight").
+	 */
+	private static final Set<String> OWNING = Set.of("my", "our", "his", "her", "their");
+
+	private static boolean owned(List<Token> tokens, int at) {
+		return at > 0 && OWNING.contains(tokens.get(at - 1).norm());
+	}
+
+	/**
+	 * Where a supposition starts in a question ("… if my train is cancelled?"), as a
+	 * character offset; past the end when there is none.
+	 */
+	private static int hypothetical(List<Token> tokens, int first, int to) {
+		for (int i = first; i < to; i++) {
+			String w = tokens.get(i).norm();
+			if (w.equals("if") || w.equals("whether") || w.equals("incase")
+					|| w.equals("case") && i > first && tokens.get(i - 1).norm().equals("in")) {
+				return tokens.get(i).start();
+			}
+		}
+		return Integer.MAX_VALUE;
+	}
+
+	/**
+	 * A question that asks the company to do something: "are you able to send me a new
+	 * card?" requests; "what documents do I need?" only asks.
+	 */
+	private static boolean addressed(List<Token> tokens, int first, int to) {
+		for (int i = first; i < to; i++) {
+			String w = tokens.get(i).norm();
+			if (w.equals("you") || w.equals("u") || w.equals("ya") || w.equals("y'all")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean asksForInformation(List<Token> tokens, int first, int to) {
 		// a yes/no question, or one about what happens if: "what caused the delay on my
 		// flight?" asks about a problem the customer has
 		boolean ifSo = first + 2 < to && tokens.get(first).norm().equals("what")
 				&& (tokens.get(first + 1).norm().equals("if") || tokens.get(first + 2).norm().equals("if"));
-		if (!ASKING.contains(tokens.get(first).norm()) && !ifSo) {
+		// "can I…", "could we…" ask what is possible; "can you…" asks for something done
+		String opener = tokens.get(first).norm();
+		boolean possible = (opener.equals("can") || opener.equals("could") || opener.equals("may")) && first + 1 < to
+				&& (tokens.get(first + 1).norm().equals("i") || tokens.get(first + 1).norm().equals("we"));
+		if (!ASKING.contains(opener) && !ifSo && !possible) {
 			return false;
 		}
+		return !rhetorical(tokens, first, to);
+	}
+
+	private static boolean rhetorical(List<Token> tokens, int first, int to) {
 		for (int i = first; i <= to && i < tokens.size(); i++) {
 			if (RHETORICAL.contains(tokens.get(i).norm())) {
-				return false;
+				return true;
 			}
 		}
-		return true;
+		return false;
 	}
 
 	/** What work done fast counts for, as praise: as much as a word of praise. */
@@ -459,9 +536,10 @@ public class CustomerCareAnalyser implements Analyser {
 	 * Words that put a time ahead rather than behind: "my flight leaves in 20 minutes",
 	 * "it expires in 2 days".
 	 */
-	private static final Set<String> AHEAD = Set.of("will", "leaves", "leave", "leaving", "boards", "boarding",
-			"departs", "departure", "starts", "start", "closes", "close", "expires", "due", "until", "till", "before",
-			"gonna", "going", "need", "needs", "next", "supposed", "promised", "said", "says");
+	private static final Set<String> AHEAD = Set.of("will", "would", "should", "could", "leaves", "leave", "leaving",
+			"boards", "boarding", "departs", "departure", "starts", "start", "closes", "close", "expires", "due",
+			"until", "till", "before", "gonna", "going", "need", "needs", "next", "supposed", "promised", "said",
+			"says", "told", "expected", "guaranteed", "meant");
 
 	/**
 	 * The cues with each time a thing took ({@code speed}: "in 8 minutes", "within 2
@@ -476,22 +554,43 @@ public class CustomerCareAnalyser implements Analyser {
 			if (!c.category().equals("speed")) {
 				continue;
 			}
+			if (c.negated()) {
+				continue; // "haven't heard back in 3 days" is a wait
+			}
 			int at = tokenAt(tokens, c.start());
 			boolean done = false;
+			int from = at;
 			for (int i = at - 1; i >= 0 && !endsClause(tokens.get(i)); i--) {
 				String w = tokens.get(i).norm();
-				if (AHEAD.contains(w) || w.endsWith("'ll")) {
+				if (AHEAD.contains(w) || w.endsWith("'ll") || w.endsWith("'d")) {
 					done = false;
 					break;
 				}
 				done |= DONE.contains(w) || w.length() >= 5 && w.endsWith("ed") && !w.equals("need");
+				from = i;
 			}
-			if (done) {
+			if (done && !troubledClause(found, tokens.get(from).start(), clauseEnd(tokens, at), c)) {
 				out = out == null ? new ArrayList<>(found) : out;
-				out.set(k, new Cue(c.category(), K_SPEED, c.phrase(), c.start(), c.end(), c.negated()));
+				out.set(k, c.weighing(K_SPEED));
 			}
 		}
 		return out == null ? found : out;
+	}
+
+	/**
+	 * Whether a clause tells of a problem besides the time itself: "card declined 3 times
+	 * in 10 minutes", "I've called 5 times in 2 days" are no speed to praise.
+	 */
+	private static boolean troubledClause(List<Cue> found, int from, int to, Cue time) {
+		for (Cue c : found) {
+			boolean inside = c.start() >= from && c.end() <= to;
+			boolean withinTime = c.start() >= time.start() && c.end() <= time.end();
+			if (inside && !withinTime && !c.negated()
+					&& (c.category().equals("failure") || c.category().equals("repeat"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -551,9 +650,13 @@ public class CustomerCareAnalyser implements Analyser {
 		// a violent or rude word, or a danger, inside an idiom: "kill me now", "kill it
 		// with fire"
 		boolean abusive = ABUSIVE.contains(c.category()) || c.category().equals("safety");
+		// a wish inside a way of speaking: "I wish I'd found you sooner", "you should
+		// have
+		// seen her face"
+		boolean idea = c.category().equals("suggestion");
 		// "never had a problem" inside "never had a problem until today"
 		boolean relief = !c.negated() && c.category().equals("relief");
-		if (!warm && !failure && !abusive && !relief) {
+		if (!warm && !failure && !abusive && !relief && !idea) {
 			return false;
 		}
 		for (Cue other : found) {
@@ -566,7 +669,7 @@ public class CustomerCareAnalyser implements Analyser {
 			if (warm && (o.equals("suggestion") || o.equals("request") || o.equals("failure"))
 					|| failure
 							&& (o.equals("praise") || o.equals("gratitude") || o.equals("relief") || o.equals("speed"))
-					|| abusive && o.equals("idiom") || relief && o.equals("failure")) {
+					|| (abusive || idea) && o.equals("idiom") || relief && o.equals("failure")) {
 				return true;
 			}
 		}

@@ -72,27 +72,36 @@ class CustomerCareAnalyserTests {
 	@ParameterizedTest(name = "{0} -> {1} {2}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-							@ShopCo my box arrived damaged and a replacement was on its way the same day. Amazing. | positive | praise
-							@RailCo found my lost wallet on the train and posted it back, thank you so much!        | positive | praise
-							@BankCo was charged twice, woke up to a full refund and an apology. fair play           | positive | praise
-							@ShopCo my order arrived damaged, please send a replacement, thanks                     | negative | complaint
-							@ShopCo thanks for the refund but my account still shows the charge                     | negative | complaint
-							@BankCo refunded after 6 weeks of chasing. thanks for nothing                           | negative | complaint
-					@SkyAir so happy I found my phone myself, because your lost property is the worst system | negative | complaint
-							@HostCo answered my ticket in 8 minutes, brilliant                                      | positive | praise
-							@FoodCo delivered in 25 mins and still hot, great stuff                                 | positive | praise
-							@SkyAir flight leaves in 20 minutes and I'm still stuck at security                     | negative | complaint
-							Review: 5 stars. Setup was painless and the router arrived next day.                    | positive | praise
-							1 star. Parcel never arrived and nobody answers.                                        | negative | complaint
-							@TelCo 2/10 service, down again                                                         | negative | complaint
-							@SkyAir is flight 212 delayed?                                                          | neutral  | question
-							@BankCo is there a fee to transfer money abroad?                                        | neutral  | question
-							@RailCo if my train is cancelled do I get a refund?                                     | neutral  | question
-							@SkyAir why is my flight delayed again?                                                 | negative | complaint
-							@SkyAir is anyone going to answer about my lost bag?                                    | negative | complaint
-							@ShopCo zero issues all year, worth every penny                                         | positive | praise
-							@TelCo the engineer kept us updated the whole time, can't recommend them enough         | positive | praise
-							""")
+					@ShopCo my box arrived damaged and a replacement was on its way the same day. Amazing.           | positive | praise
+					@RailCo found my lost wallet on the train and posted it back, thank you so much!                 | positive | praise
+					@BankCo was charged twice, woke up to a full refund and an apology. fair play                    | positive | praise
+					@ShopCo my order arrived damaged, please send a replacement, thanks                              | negative | complaint
+					@ShopCo thanks for the refund but my account still shows the charge                              | negative | complaint
+					@BankCo refunded after 6 weeks of chasing. thanks for nothing                                    | negative | complaint
+					@SkyAir so happy I found my phone myself, because your lost property is the worst system         | negative | complaint
+					@BoilerCo thanks for the reply. The engineer fixed it on Monday and the boiler broke down again. | negative | complaint
+					@PlumbCo you said it was fixed and it still leaks, thanks                                        | negative | complaint
+					@BankCo Haven't heard back in 3 days                                                             | negative | complaint
+					@TelCo I've called 5 times in 2 days                                                             | negative | complaint
+					@BankCo card declined 3 times in 10 minutes                                                      | negative | complaint
+					@ShopCo Can you refund me for the damaged lamp?                                                  | negative | complaint
+					@SkyAir Will I get compensation for my cancelled flight?                                         | negative | complaint
+					@SkyAir Is my flight cancelled?!                                                                 | negative | complaint
+					@SkyAir if you don't like delayed bags, why do you let it happen so much?                        | negative | complaint
+					@HostCo answered my ticket in 8 minutes, brilliant                                               | positive | praise
+					@FoodCo delivered in 25 mins and still hot, great stuff                                          | positive | praise
+					@SkyAir flight leaves in 20 minutes and I'm still stuck at security                              | negative | complaint
+					Review: 5 stars. Setup was painless and the router arrived next day.                             | positive | praise
+					1 star. Parcel never arrived and nobody answers.                                                 | negative | complaint
+					@TelCo 2/10 service, down again                                                                  | negative | complaint
+					@SkyAir is flight 212 delayed?                                                                   | neutral  | question
+					@BankCo is there a fee to transfer money abroad?                                                 | neutral  | question
+					@RailCo if my train is cancelled do I get a refund?                                              | neutral  | question
+					@SkyAir why is my flight delayed again?                                                          | negative | complaint
+					@SkyAir is anyone going to answer about my lost bag?                                             | negative | complaint
+					@ShopCo zero issues all year, worth every penny                                                  | positive | praise
+					@TelCo the engineer kept us updated the whole time, can't recommend them enough                  | positive | praise
+					""")
 	void reviewsStoriesTimesAndQuestions(String text, String sentiment, String intent) {
 		reads(text, sentiment, intent);
 	}
@@ -111,6 +120,9 @@ class CustomerCareAnalyserTests {
 			@RailCo do I need to print my tickets or is the phone fine?           | question
 			@ShopCo how do I change my delivery address?                          | question
 			@SkyAir can you change my seat to an aisle?                           | request
+			@BankCo are you able to send me a new card?                           | request
+			@SkyAir I wish I'd found you sooner, brilliant service!               | praise
+			@ShopCo you should have seen my kid's face, thank you!                | praise
 			""")
 	void intentsACareTeamRoutesDifferently(String text, String intent) {
 		assertThat(analyse(text).intent().label()).as(text).isEqualTo(intent);
