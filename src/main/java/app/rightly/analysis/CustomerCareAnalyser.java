@@ -158,7 +158,7 @@ public class CustomerCareAnalyser implements Analyser {
 		List<Cue> remedies = aside("remedy", matched);
 		List<Cue> found = remedied(tokens, remedies,
 				withoutParts(ironicThanks(tokens, withRatings(speedy(tokens, matched), text, tokens))));
-		if (text.indexOf('?') >= 0) {
+		if (text.indexOf('?') >= 0 && anyOf(found, "failure", "request")) {
 			found = asked(tokens, found);
 		}
 		double failure = 0;
@@ -242,6 +242,16 @@ public class CustomerCareAnalyser implements Analyser {
 	 * ({@link #asked}); the models still read its words (hiding them did not help).
 	 */
 	static final String ASKED = "asked about";
+
+	/** Whether a cue of one of two categories is there, denied or not. */
+	private static boolean anyOf(List<Cue> found, String category, String other) {
+		for (Cue c : found) {
+			if (c.category().equals(category) || c.category().equals(other)) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/** Thanks or praise, not denied. */
 	private static boolean warm(Cue c) {

@@ -2,7 +2,6 @@ package app.rightly.analysis.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,9 +48,9 @@ public final class Ratings {
 	/** The ratings in a message as cues: praise or failure, over the rating's words. */
 	public static List<Cue> of(String text, List<Token> tokens) {
 		// most messages rate nothing: a look at the text spares them the tokens
-		String lower = text.toLowerCase(Locale.ROOT);
-		if (!aNumberOverAnother(text) && lower.indexOf("star") < 0 && lower.indexOf("out of") < 0
-				&& text.indexOf('⭐') < 0 && text.indexOf('★') < 0) {
+		if (text.indexOf("star") < 0 && text.indexOf("Star") < 0 && text.indexOf("STAR") < 0
+				&& text.indexOf("out of") < 0 && text.indexOf("OUT OF") < 0 && text.indexOf('⭐') < 0
+				&& text.indexOf('★') < 0 && !aNumberOverAnother(text)) {
 			return List.of();
 		}
 		return of(tokens);
