@@ -184,8 +184,8 @@ public class CustomerCareAnalyser implements Analyser {
 					}
 				}
 				case "sarcasm" -> sarcasm += c.weight();
-				case "speed" -> praise += c.negated() ? 0 : c.weight(); // "answered in 8
-																		// minutes"
+				// "answered in 8 minutes"
+				case "speed" -> praise += c.negated() ? 0 : c.weight();
 				// a threat to sue, leave or go public, or a complaint made again, is a
 				// grievance whatever the words
 				case "legal", "churn", "exposure", "repeat" -> grievance |= !c.negated();
@@ -211,7 +211,7 @@ public class CustomerCareAnalyser implements Analyser {
 		for (Cue c : found) {
 			hidden |= c.category().equals(REMEDIED);
 		}
-		List<Token> read = hidden ? withoutReliefs(tokens, found) : tokens;
+		List<Token> read = hidden ? withoutHidden(tokens, found) : tokens;
 		if (read != tokens) {
 			words = 0;
 			for (Token t : read) {
@@ -270,12 +270,13 @@ public class CustomerCareAnalyser implements Analyser {
 			"apparently", "allegedly");
 
 	/**
-	 * The cues with the problems of a story that ends well marked as denied: when a
-	 * message thanks or praises and tells of a problem put right (a {@code remedy} cue,
-	 * done, not asked for), the failures before the remedy and in its own clause are the
-	 * story of the fix ("my box arrived damaged and a replacement was on its way the same
-	 * day. Amazing.", "found my lost wallet, thank you!"). A failure after the remedy's
-	 * clause still counts ("refunded me, but the app still shows the charge").
+	 * The cues with the problems of a story that ends well read as {@link #REMEDIED}:
+	 * when a message thanks or praises and tells of a problem put right (a {@code remedy}
+	 * cue, done, not asked for or only claimed), the failures before the remedy, and for
+	 * a remedy done to something the thing it was done to, are the story of the fix ("my
+	 * box arrived damaged and a replacement was on its way the same day. Amazing.",
+	 * "found my lost wallet, thank you!"). A failure after that still counts ("refunded
+	 * me, but the app still shows the charge").
 	 */
 	static List<Cue> remedied(List<Token> tokens, List<Cue> remedies, List<Cue> found) {
 		if (remedies.isEmpty()) {
@@ -370,14 +371,14 @@ public class CustomerCareAnalyser implements Analyser {
 	}
 
 	/**
-	 * Where a clause ends: the end of a sentence, "but", or a word that gives a reason or
-	 * concedes ("I found my phone because this is the worst system").
+	 * Besides the end of a sentence, where a clause ends: "but", or a word that gives a
+	 * reason or concedes ("I found my phone because this is the worst system").
 	 */
-	private static final Set<String> CLAUSE_ENDS = Set.of(".", "!", "?", "…", ";", "but", "because", "cause", "bc",
-			"although", "though", "however");
+	private static final Set<String> CLAUSE_ENDS = Set.of("…", "but", "because", "cause", "bc", "although", "though",
+			"however");
 
 	private static boolean endsClause(Token t) {
-		return CLAUSE_ENDS.contains(t.norm());
+		return endsSentence(t) || CLAUSE_ENDS.contains(t.norm());
 	}
 
 	/**
@@ -418,7 +419,7 @@ public class CustomerCareAnalyser implements Analyser {
 		int start = 0;
 		for (int i = 0; i < tokens.size(); i++) {
 			String w = tokens.get(i).norm();
-			if (tokens.get(i).kind() != Token.Kind.PUNCT || !isEnd(w)) {
+			if (!endsQuestion(tokens.get(i))) {
 				continue;
 			}
 			int first = start;
@@ -439,11 +440,10 @@ public class CustomerCareAnalyser implements Analyser {
 					if (c.start() < from || c.end() > to) {
 						continue;
 					}
-					// a problem of a thing the customer has ("will I get compensation for
+					// a problem of a thing the customer has is theirs ("will I get
+					// compensation for my cancelled flight?"), unless only supposed ("if
 					// my
-					// cancelled flight?") is theirs, unless it is only supposed ("if my
-					// train
-					// is cancelled")
+					// train is cancelled")
 					boolean supposed = c.start() >= hypothetical
 							|| informational && !owned(tokens, tokenAt(tokens, c.start()));
 					if (supposed && c.category().equals("failure") && !c.negated()) {
@@ -456,7 +456,7 @@ public class CustomerCareAnalyser implements Analyser {
 					}
 				}
 			}
-			while (i + 1 < tokens.size() && isEnd(tokens.get(i + 1).norm())) {
+			while (i + 1 < tokens.size() && endsQuestion(tokens.get(i + 1))) {
 				i++;
 			}
 			start = i + 1;
@@ -468,8 +468,13 @@ public class CustomerCareAnalyser implements Analyser {
 		return out;
 	}
 
-	private static boolean isEnd(String w) {
-		return w.equals("?") || w.equals(".") || w.equals("!");
+	/**
+	 * The marks a question is ended or set apart by: ". ! ?", not the ";" of an entity
+	 * left in a tweet ("ticket &amp; buying a replacement?" is one question).
+	 */
+	private static boolean endsQuestion(Token t) {
+		String w = t.norm();
+		return t.kind() == Token.Kind.PUNCT && (w.equals("?") || w.equals(".") || w.equals("!"));
 	}
 
 	/**
@@ -661,8 +666,7 @@ public class CustomerCareAnalyser implements Analyser {
 		// with fire"
 		boolean abusive = ABUSIVE.contains(c.category()) || c.category().equals("safety");
 		// a wish inside a way of speaking: "I wish I'd found you sooner", "you should
-		// have
-		// seen her face"
+		// have seen her face"
 		boolean idea = c.category().equals("suggestion");
 		// "never had a problem" inside "never had a problem until today"
 		boolean relief = !c.negated() && c.category().equals("relief");
@@ -782,7 +786,11 @@ public class CustomerCareAnalyser implements Analyser {
 		return added == null ? found : added;
 	}
 
-	private static List<Token> withoutReliefs(List<Token> tokens, List<Cue> cues) {
+	/**
+	 * The tokens the models read: without those of a denied problem (relief) or a problem
+	 * put right ({@link #REMEDIED}).
+	 */
+	private static List<Token> withoutHidden(List<Token> tokens, List<Cue> cues) {
 		List<Token> kept = new ArrayList<>(tokens.size());
 		for (Token t : tokens) {
 			boolean inside = false;
@@ -1432,8 +1440,7 @@ public class CustomerCareAnalyser implements Analyser {
 		scores.put("praise", clamp(problem >= 1.0 ? 0 : (manners ? 0.5 : 1)
 				* (0.5 * Math.min(1, s.praise() / 1.5) + (sentiment.label().equals("positive") ? 0.45 : 0))));
 		// an idea offered beside praise is the point of the message ("love the app! a
-		// dark
-		// mode would be amazing"); beside a problem, the problem is
+		// dark mode would be amazing"); beside a problem, the problem is
 		scores.put("suggestion", s.has("suggestion") ? (troubled ? 0.7 : 0.97) : 0.0);
 		// swearing about a problem is still a complaint: abuse outranks it only when
 		// it threatens, or insults the person addressed ("you idiots")
@@ -1550,8 +1557,7 @@ public class CustomerCareAnalyser implements Analyser {
 		}
 		if (intent.label().equals("praise") || intent.label().equals("spam")) {
 			// "thank you for sorting it by Friday" waits for nothing; "Review: 5 stars"
-			// or
-			// "telling everyone how good you are" threatens no one
+			// or "telling everyone how good you are" threatens no one
 			reasons.remove("time pressure");
 			reasons.remove("public escalation");
 		}

@@ -106,7 +106,7 @@ public final class CueLexicon {
 	}
 
 	/** Calls back with each line of a resource that is neither blank nor a # comment. */
-	static void lines(String resource, ObjIntConsumer<String> each) {
+	public static void lines(String resource, ObjIntConsumer<String> each) {
 		try (InputStream in = CueLexicon.class.getResourceAsStream(resource);
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			int number = 0;

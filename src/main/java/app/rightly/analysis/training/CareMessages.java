@@ -1,13 +1,9 @@
 package app.rightly.analysis.training;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import app.rightly.analysis.text.CueLexicon;
 
 /**
  * Customer messages written for Rightly ({@code /analysis/care-messages.tsv}), each with
@@ -26,22 +22,14 @@ public final class CareMessages {
 
 	public static List<Message> all() {
 		List<Message> out = new ArrayList<>();
-		try (InputStream in = CareMessages.class.getResourceAsStream("/analysis/care-messages.tsv");
-				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				String[] parts = line.split("\t", -1);
-				if (parts.length != 3) {
-					throw new IllegalStateException("care-messages.tsv: not sentiment, intent and text: " + line);
-				}
-				out.add(new Message(parts[2], parts[0], parts[1]));
+		CueLexicon.lines("/analysis/care-messages.tsv", (line, number) -> {
+			String[] parts = line.split("\t", -1);
+			if (parts.length != 3) {
+				throw new IllegalStateException(
+						"care-messages.tsv:" + number + " is not sentiment<TAB>intent<TAB>text");
 			}
-		}
-		catch (IOException | NullPointerException ex) {
-			throw new UncheckedIOException(new IOException("the care messages are missing from the jar", ex));
-		}
+			out.add(new Message(parts[2], parts[0], parts[1]));
+		});
 		return out;
 	}
 
