@@ -1,6 +1,9 @@
 package app.rightly.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,9 +46,25 @@ public class RightlyCommandLine implements Runnable {
 		return cli;
 	}
 
+	/**
+	 * What went wrong, in words a user can act on: the message of the deepest validation
+	 * error, or what a file problem means ("no such file", "not UTF-8 text") rather than
+	 * the bare name of the exception.
+	 */
 	static String rootMessage(Throwable ex) {
 		Throwable cause = ex;
 		String message = ex.getMessage();
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof NoSuchFileException missing) {
+				return "no such file: " + missing.getFile();
+			}
+			if (t instanceof AccessDeniedException denied) {
+				return "cannot read " + denied.getFile() + ": permission denied";
+			}
+			if (t instanceof CharacterCodingException) {
+				return "the file is not UTF-8 text (" + t.getMessage() + "): save it as UTF-8 and try again";
+			}
+		}
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 			if (cause instanceof IllegalStateException || cause instanceof IllegalArgumentException) {
