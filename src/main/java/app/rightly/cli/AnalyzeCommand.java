@@ -143,8 +143,15 @@ class AnalyzeCommand implements Callable<Integer> {
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".csv") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
 			List<String> texts = new ArrayList<>();
-			for (LabelledFile.Row row : LabelledFile.read(file, textColumn, textColumn, null, null)) {
+			LabelledFile.Read read = LabelledFile.readCounted(file, textColumn, textColumn, null, null);
+			if (read.summary() != null) {
+				System.err.println(read.summary());
+			}
+			for (LabelledFile.Row row : read.rows()) {
 				texts.add(row.text());
+			}
+			if (texts.isEmpty()) {
+				throw new IllegalArgumentException(file + " holds no messages");
 			}
 			return texts;
 		}

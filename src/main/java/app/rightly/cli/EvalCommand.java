@@ -56,7 +56,11 @@ class EvalCommand implements Callable<Integer> {
 		if (!Predictions.TASKS.contains(task)) {
 			throw new IllegalArgumentException("--task must be one of " + Predictions.TASKS);
 		}
-		List<LabelledFile.Row> rows = LabelledFile.read(labels, textColumn, labelColumn, labelMap, where);
+		LabelledFile.Read read = LabelledFile.readCounted(labels, textColumn, labelColumn, labelMap, where);
+		if (read.summary() != null) {
+			System.err.println(read.summary());
+		}
+		List<LabelledFile.Row> rows = read.rows();
 		if (rows.isEmpty()) {
 			throw new IllegalArgumentException("no labelled rows in " + labels);
 		}

@@ -43,7 +43,11 @@ class TrainCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		List<LabelledFile.Row> rows = LabelledFile.read(labels, textColumn, labelColumn, labelMap, where);
+		LabelledFile.Read read = LabelledFile.readCounted(labels, textColumn, labelColumn, labelMap, where);
+		if (read.summary() != null) {
+			System.err.println(read.summary());
+		}
+		List<LabelledFile.Row> rows = read.rows();
 		try (Analysing analysing = Analysing.open(brand, dataDir)) {
 			BrandModels models = analysing.context().getBean(BrandModels.class);
 			BrandModels.Training training = models.trainFromFile(analysing.brand().tenant(), task,

@@ -3,6 +3,7 @@ package app.rightly.analysis.training;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Map;
 import app.rightly.shared.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +35,56 @@ public final class LabelledFile {
 	private LabelledFile() {
 	}
 
+	/**
+	 * What a read gave: the rows kept, and how many records were left out and why, so a
+	 * command can say so rather than drop them silently.
+	 */
+	public record Read(List<Row> rows, int records, int noText, int noLabel, int mappedAway, int filtered,
+			int malformed, List<Long> malformedLines) {
+
+		/** How many records were left out. */
+		public int skipped() {
+			return noText + noLabel + mappedAway + filtered + malformed;
+		}
+
+		/**
+		 * One line for standard error when records were left out ("skipped 3 of 120
+		 * records: 1 without a label, 2 malformed (lines 7, 9)"), or null when none were.
+		 */
+		public String summary() {
+			if (skipped() == 0) {
+				return null;
+			}
+			List<String> why = new ArrayList<>();
+			part(why, noText, "without a text");
+			part(why, noLabel, "without a label");
+			part(why, mappedAway, "mapped to no label by --label-map");
+			part(why, filtered, "not matching --where");
+			if (malformed > 0) {
+				why.add(String.format("%,d malformed (line%s %s%s)", malformed, malformedLines.size() > 1 ? "s" : "",
+						String.join(", ", malformedLines.stream().map(String::valueOf).toList()),
+						malformed > malformedLines.size() ? ", …" : ""));
+			}
+			return String.format("skipped %,d of %,d records: %s", skipped(), records, String.join(", ", why));
+		}
+
+		private static void part(List<String> why, int n, String what) {
+			if (n > 0) {
+				why.add(String.format("%,d %s", n, what));
+			}
+		}
+
+	}
+
+	/** How many malformed lines a summary names. */
+	static final int LINES_NAMED = 5;
+
 	public static List<Row> read(Path file, String textColumn, String labelColumn, String labelMap, String where)
+			throws IOException {
+		return readCounted(file, textColumn, labelColumn, labelMap, where).rows();
+	}
+
+	public static Read readCounted(Path file, String textColumn, String labelColumn, String labelMap, String where)
 			throws IOException {
 		Map<String, String> map = parseMap(labelMap);
 		String whereColumn = null;
@@ -46,17 +97,30 @@ public final class LabelledFile {
 			whereColumn = where.substring(0, eq).strip();
 			whereValue = where.substring(eq + 1).strip();
 		}
-		List<Row> rows = new ArrayList<>();
+		Counter counter = new Counter(map);
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
 			JsonMapper json = JsonMapper.builder().build();
 			try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				long number = 0;
 				for (String line = in.readLine(); line != null; line = in.readLine()) {
+					number++;
 					if (line.isBlank()) {
 						continue;
 					}
-					JsonNode node = json.readTree(line);
-					add(rows, text(node, textColumn), text(node, labelColumn), map,
+					JsonNode node;
+					try {
+						node = json.readTree(line);
+					}
+					catch (JacksonException ex) {
+						counter.malformed(number);
+						continue;
+					}
+					if (!node.isObject()) {
+						counter.malformed(number);
+						continue;
+					}
+					counter.add(text(node, textColumn), text(node, labelColumn),
 							whereColumn == null || whereValue.equals(text(node, whereColumn)));
 				}
 			}
@@ -70,26 +134,87 @@ public final class LabelledFile {
 								+ String.join(", ", parser.getHeaderNames()) + ")");
 					}
 				}
-				for (CSVRecord r : parser) {
-					if (!r.isConsistent()) {
-						continue;
+				try {
+					for (CSVRecord r : parser) {
+						if (!r.isConsistent()) {
+							// more or fewer fields than the header names: which is the
+							// text is anyone's guess
+							counter.malformed(parser.getCurrentLineNumber());
+							continue;
+						}
+						counter.add(r.get(textColumn), r.get(labelColumn),
+								whereColumn == null || whereValue.equals(r.get(whereColumn)));
 					}
-					add(rows, r.get(textColumn), r.get(labelColumn), map,
-							whereColumn == null || whereValue.equals(r.get(whereColumn)));
+				}
+				catch (UncheckedIOException ex) {
+					throw new InvalidInputException("labels",
+							"the file is not valid CSV: " + (ex.getCause() == null ? ex : ex.getCause()).getMessage());
 				}
 			}
 		}
-		return rows;
+		return counter.read();
 	}
 
-	private static void add(List<Row> rows, String text, String label, Map<String, String> map, boolean keep) {
-		if (!keep || text == null || label == null) {
-			return;
+	/** The rows kept and the records left out, as a file is read. */
+	private static final class Counter {
+
+		private final Map<String, String> map;
+
+		private final List<Row> rows = new ArrayList<>();
+
+		private final List<Long> malformedLines = new ArrayList<>();
+
+		private int records;
+
+		private int noText;
+
+		private int noLabel;
+
+		private int mappedAway;
+
+		private int filtered;
+
+		private int malformed;
+
+		Counter(Map<String, String> map) {
+			this.map = map;
 		}
-		String mapped = map.getOrDefault(label.strip(), label.strip());
-		if (!mapped.isEmpty()) {
-			rows.add(new Row(text, mapped));
+
+		void add(String text, String label, boolean keep) {
+			records++;
+			if (!keep) {
+				filtered++;
+			}
+			else if (text == null || text.isBlank()) {
+				noText++;
+			}
+			else if (label == null || label.isBlank()) {
+				noLabel++;
+			}
+			else {
+				String mapped = map.getOrDefault(label.strip(), label.strip());
+				if (mapped.isEmpty()) {
+					mappedAway++;
+				}
+				else {
+					rows.add(new Row(text, mapped));
+				}
+			}
 		}
+
+		void malformed(long line) {
+			records++;
+			malformed++;
+			if (malformedLines.size() < LINES_NAMED) {
+				malformedLines.add(line);
+			}
+		}
+
+		Read read() {
+			return new Read(rows, records, noText, noLabel, mappedAway, filtered, malformed,
+					List.copyOf(malformedLines));
+		}
+
 	}
 
 	private static String text(JsonNode node, String path) {
