@@ -75,10 +75,21 @@ public record Analysis(String analyser, String language, boolean analysed, Senti
 	}
 
 	/**
-	 * A score in [0, 1], whether it counts as toxic at the default threshold, and the
-	 * spans.
+	 * A score in [0, 1], whether it counts as toxic at the default threshold, whether it
+	 * is abuse of a person (what the inbox flags and meets with a boundary: toxic, with
+	 * an insult or a threat, or swearing or a high score aimed at "you"), and the spans.
+	 * {@code abusive} is null in analyses stored before it was read.
 	 */
-	public record Toxicity(double score, boolean toxic, List<Span> spans) {
+	public record Toxicity(double score, boolean toxic, Boolean abusive, List<Span> spans) {
+
+		/**
+		 * Abuse of a person; for an analysis stored before that was read, toxic with
+		 * spans.
+		 */
+		public boolean abuse() {
+			return abusive != null ? abusive : toxic && !spans.isEmpty();
+		}
+
 	}
 
 	/** A stretch of the text and what it is. */

@@ -66,6 +66,9 @@ public class CustomerCareAnalyser implements Analyser {
 	/** A toxicity score at or above this counts as toxic. */
 	static final double TOXIC = 0.35;
 
+	/** A toxicity score aimed at "you" that counts as abuse without an abusive word. */
+	static final double ABUSIVE_SCORE = 0.6;
+
 	/*
 	 * Weights of the complaint score: a problem the rules found (failure cues, sarcasm
 	 * about one), negativity of the sentiment, being addressed to someone (an @mention),
@@ -820,7 +823,7 @@ public class CustomerCareAnalyser implements Analyser {
 			Risk risk = risk(0, "other", "low", 0, request.followers());
 			return new Analysis(ID, language, false, new Sentiment("neutral", 0, 0), List.of(),
 					new Intent("other", 0, null, Map.of()), new Urgency("low", List.of()),
-					new Toxicity(0, false, List.of()), false, List.of(), List.of(), risk, evidence);
+					new Toxicity(0, false, false, List.of()), false, List.of(), List.of(), risk, evidence);
 		}
 		BrandKnowledge brand = request.brand() == null ? BrandKnowledge.NONE : request.brand();
 		Sentiment sentiment = sentiment(s, brand, evidence);
@@ -1363,12 +1366,15 @@ public class CustomerCareAnalyser implements Analyser {
 	 */
 	Toxicity toxicity(Signals s, List<Evidence> evidence) {
 		List<Span> spans = new ArrayList<>();
-		boolean aimed = false;
+		boolean addressed = false; // "you": the person reading it
+		boolean mentioned = false;
 		for (Token t : s.tokens()) {
 			String w = t.norm();
-			aimed |= w.equals("you") || w.equals("your") || w.equals("u") || w.equals("ur") || w.equals("you're")
-					|| w.equals("yall") || t.kind() == Token.Kind.MENTION;
+			addressed |= w.equals("you") || w.equals("your") || w.equals("u") || w.equals("ur") || w.equals("you're")
+					|| w.equals("yall");
+			mentioned |= t.kind() == Token.Kind.MENTION;
 		}
+		boolean aimed = addressed || mentioned;
 		boolean abusiveWords = s.has("insult") || s.has("threat") || s.has("profanity");
 		// the model reads negativity as offence; without abusive words or anyone to aim
 		// at, "this weather is awful" is not abuse
@@ -1392,7 +1398,12 @@ public class CustomerCareAnalyser implements Analyser {
 				evidence.add(new Evidence("toxic", span.text(), span.start(), span.end(), 0));
 			}
 		}
-		return new Toxicity(round(score), toxic, spans);
+		// abuse of a person: an insult or a threat, or swearing or a high score aimed at
+		// "you"; a mention alone aims at no one (every message to a brand has one), and
+		// the model's reading alone is no proof ("@brand any luck?" reads 0.41)
+		boolean abusive = toxic
+				&& (s.has("insult") || s.has("threat") || addressed && (s.has("profanity") || score >= ABUSIVE_SCORE));
+		return new Toxicity(round(score), toxic, abusive, spans);
 	}
 
 	// ---- intent

@@ -19,10 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "eval", mixinStandardHelpOptions = true, description = {
 		"Scores the analysis against a labelled file (CSV with a header, or JSON Lines): the confusion matrix,",
 		"precision, recall and F1 per label, 'accuracy: 0.xxx' and, as the last line, 'macro-F1: 0.xxx'.",
-		"Tasks: sentiment, intent, emotion, topic, complaint (intent as complaint / other), toxicity (toxic / other)." })
+		"Tasks: sentiment, intent, emotion, topic, complaint (intent as complaint / other), toxicity (toxic / other),",
+		"abuse (abusive / other: abuse of a person, what the inbox flags)." })
 class EvalCommand implements Callable<Integer> {
 
-	@Option(names = "--task", required = true, description = "sentiment, intent, emotion, topic, complaint or toxicity")
+	@Option(names = "--task", required = true,
+			description = "sentiment, intent, emotion, topic, complaint, toxicity or abuse")
 	String task;
 
 	@Option(names = "--labels", required = true, paramLabel = "FILE", description = "the labelled file")

@@ -790,7 +790,7 @@ public class ConversationWork {
 			}
 		}
 		String intent = a.intent().label();
-		if (intent.equals("abuse") || a.toxicity().toxic()) {
+		if (intent.equals("abuse") || a.toxicity().abuse()) {
 			List<String> spans = a.toxicity().spans().stream().map(Analysis.Span::text).toList();
 			return new Stance("set_boundary", "abusive language", spans);
 		}

@@ -93,7 +93,20 @@ class InboxController {
 
 	/** A message of the thread with its chips. */
 	record Line(ThreadMessage message, String sentiment, String intent, String urgency, List<String> emotions,
-			List<String> why, boolean toxic) {
+			List<String> why, boolean abusive) {
+	}
+
+	/**
+	 * Whether a stored analysis's toxicity is abuse of a person
+	 * (Analysis.Toxicity#abuse): its own reading, or for one stored before that was read,
+	 * toxic with abusive words.
+	 */
+	static boolean abusive(Map<?, ?> toxicity) {
+		if (toxicity.get("abusive") instanceof Boolean b) {
+			return b;
+		}
+		return Boolean.TRUE.equals(toxicity.get("toxic")) && toxicity.get("spans") instanceof List<?> spans
+				&& !spans.isEmpty();
 	}
 
 	private Brand brand(CurrentUser user, HttpServletRequest request) {
@@ -332,7 +345,7 @@ class InboxController {
 			Map<String, Object> a = parse(m.analysis());
 			List<String> emotions = new ArrayList<>();
 			List<String> why = new ArrayList<>();
-			boolean toxic = false;
+			boolean abusive = false;
 			if (a != null) {
 				if (a.get("emotions") instanceof List<?> list) {
 					for (Object e : list) {
@@ -348,10 +361,10 @@ class InboxController {
 						}
 					}
 				}
-				toxic = a.get("toxicity") instanceof Map<?, ?> t && Boolean.TRUE.equals(t.get("toxic"));
+				abusive = a.get("toxicity") instanceof Map<?, ?> t && abusive(t);
 			}
 			lines.add(new Line(m, label(a, "sentiment", "label"), label(a, "intent", "label"),
-					label(a, "urgency", "level"), emotions, why, toxic));
+					label(a, "urgency", "level"), emotions, why, abusive));
 		}
 		model.addAttribute("detail", detail);
 		model.addAttribute("c", detail.conversation());

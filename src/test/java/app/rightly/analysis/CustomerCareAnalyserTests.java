@@ -687,6 +687,32 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void abuseOfAPersonIsMoreThanAToxicReading() {
+		// the model's offensive reading counts as toxic (what OffensEval measures);
+		// abuse,
+		// which the inbox flags and meets with a boundary, needs someone abused
+		for (String abuse : List.of("@SkyAir you stupid idiots", "@SkyAir f*** you and your delays",
+				"@TelcoX I know where your office is. Watch yourself.",
+				"@SkyAir idiots lost my bag again, this is shit")) {
+			Analysis.Toxicity t = analyse(abuse).toxicity();
+			assertThat(t.toxic()).as(abuse).isTrue();
+			assertThat(t.abusive()).as(abuse).isTrue();
+			assertThat(t.abuse()).as(abuse).isTrue();
+		}
+		Analysis.Toxicity delight = analyse("Holy shit this is the best pizza ever").toxicity();
+		assertThat(delight.toxic()).isTrue();
+		assertThat(delight.abusive()).isFalse();
+		for (String notAbuse : List.of("@SkyAir any luck?", "@SkyAir flight just cancelled. This is ridiculous",
+				"@SkyAir this is bullshit, my flight is cancelled again", "@SkyAir thank you so much")) {
+			assertThat(analyse(notAbuse).toxicity().abusive()).as(notAbuse).isFalse();
+		}
+		// an analysis stored before abuse was read: toxic with abusive words
+		Analysis.Span idiots = new Analysis.Span(0, 6, "idiots", "insult");
+		assertThat(new Analysis.Toxicity(0.5, true, null, List.of(idiots)).abuse()).isTrue();
+		assertThat(new Analysis.Toxicity(0.41, true, null, List.of()).abuse()).isFalse();
+	}
+
+	@Test
 	void violentWordsInAnIdiomThreatenNoOne() {
 		assertThat(analyse("@QuickBank kill me now, on hold again").toxicity().spans()).isEmpty();
 		assertThat(analyse("@CafeCo I could kill for a coffee right now").toxicity().toxic()).isFalse();

@@ -8,7 +8,8 @@ import app.rightly.analysis.Analysis;
 /** The label an analysis gives for each task {@code rightly eval} scores. */
 public final class Predictions {
 
-	public static final Set<String> TASKS = Set.of("sentiment", "intent", "emotion", "topic", "complaint", "toxicity");
+	public static final Set<String> TASKS = Set.of("sentiment", "intent", "emotion", "topic", "complaint", "toxicity",
+			"abuse");
 
 	/** The tasks a brand model can be trained for. */
 	public static final Set<String> TRAINABLE = Set.of("sentiment", "intent", "emotion", "topic");
@@ -21,6 +22,7 @@ public final class Predictions {
 			case "sentiment" -> a.sentiment().label();
 			case "complaint" -> a.intent().label().equals("complaint") ? "complaint" : "other";
 			case "toxicity" -> a.toxicity().toxic() ? "toxic" : "other";
+			case "abuse" -> a.toxicity().abuse() ? "abusive" : "other";
 			case "intent" -> a.intent().detail() != null ? a.intent().detail() : a.intent().label();
 			case "emotion" -> a.emotions().isEmpty() ? "none" : a.emotions().get(0).name();
 			case "topic" -> topic(a.topics());
