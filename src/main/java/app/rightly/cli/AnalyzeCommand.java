@@ -108,6 +108,7 @@ class AnalyzeCommand implements Callable<Integer> {
 			try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
 					1 << 16)) {
 				// every core analyses a block, which is then written in the file's order
+				ProgressLine progress = ProgressLine.onStandardError();
 				for (int from = 0; from < texts.size(); from += BLOCK) {
 					List<String> block = texts.subList(from, Math.min(texts.size(), from + BLOCK));
 					String[] lines = new String[block.size()];
@@ -118,7 +119,9 @@ class AnalyzeCommand implements Callable<Integer> {
 						out.write(line);
 						out.write('\n');
 					}
+					progress.count(from + block.size(), texts.size(), "messages");
 				}
+				progress.finish();
 			}
 			if (rate != null) {
 				System.err.print(rate);

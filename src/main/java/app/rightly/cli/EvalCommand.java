@@ -69,11 +69,16 @@ class EvalCommand implements Callable<Integer> {
 		List<String> gold = new ArrayList<>(rows.size());
 		List<String> predicted = new ArrayList<>(rows.size());
 		try (Analysing analysing = Analysing.open(brand, dataDir)) {
+			ProgressLine progress = ProgressLine.onStandardError();
 			for (LabelledFile.Row row : rows) {
 				Analysis a = analysing.analyse(row.text());
 				gold.add(row.label());
 				predicted.add(Predictions.of(task, a));
+				if (gold.size() % 1024 == 0 || gold.size() == rows.size()) {
+					progress.count(gold.size(), rows.size(), "messages");
+				}
 			}
+			progress.finish();
 		}
 		Scores scores = Scores.of(gold, predicted);
 		if (json) {

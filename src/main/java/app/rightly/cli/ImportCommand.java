@@ -3,7 +3,6 @@ package app.rightly.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,16 +73,15 @@ class ImportCommand implements Callable<Integer> {
 			Brand target = brand(context.getBean(BrandAccess.class), brand);
 			Path rejects = Importer.Request.defaultRejects(file.toAbsolutePath());
 			err.println("Importing " + file + " into " + target.name() + " (" + target.slug() + ")");
-			ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
+			ProgressLine progress = new ProgressLine(err, System.console() != null);
 			Importer.Report report = context.getBean(Importer.class)
 				.run(target.tenant(), new Importer.Request(file, format, mapping, defaultChannel, zone, rejects),
-						progress);
+						printer(progress));
 			progress.finish();
 			var p = report.progress();
 			err.println("Mapping: " + report.mapping());
 			err.printf("Done: read %,d rows: %,d created, %,d duplicate, %,d rejected in %s (%,.0f rows/s)%n", p.rows(),
-					p.created(), p.duplicates(), p.rejected(), ProgressPrinter.duration(p.elapsed()),
-					p.rowsPerSecond());
+					p.created(), p.duplicates(), p.rejected(), ProgressLine.duration(p.elapsed()), p.rowsPerSecond());
 			if (p.undated() > 0) {
 				err.printf("%,d rows had no date; they were given the time of the import.%n", p.undated());
 			}
@@ -118,60 +116,12 @@ class ImportCommand implements Callable<Integer> {
 		return found.get(0);
 	}
 
-	/**
-	 * On a terminal a bar redrawn in place with rows/s and the time left; elsewhere (CI,
-	 * a log) a plain line every five seconds.
-	 */
-	static final class ProgressPrinter implements Importer.Listener {
-
-		private final PrintStream out;
-
-		private final boolean terminal;
-
-		private long lastPrint;
-
-		private boolean drawn;
-
-		ProgressPrinter(PrintStream out, boolean terminal) {
-			this.out = out;
-			this.terminal = terminal;
-		}
-
-		@Override
-		public void progress(Importer.Progress p) {
-			long now = System.nanoTime();
-			long every = terminal ? 200_000_000L : 5_000_000_000L;
-			if (!p.done() && now - lastPrint < every) {
-				return;
-			}
-			lastPrint = now;
-			String counts = String.format("%,d rows, %,.0f rows/s, %,d created, %,d duplicate, %,d rejected", p.rows(),
-					p.rowsPerSecond(), p.created(), p.duplicates(), p.rejected());
-			if (terminal) {
-				int width = 30;
-				int filled = (int) Math.round(p.fraction() * width);
-				out.printf("\r[%s%s] %3.0f%%  %s  ETA %s   ", "#".repeat(filled), ".".repeat(width - filled),
-						p.fraction() * 100, counts, duration(p.eta()));
-				drawn = true;
-			}
-			else if (!p.done()) {
-				out.printf("%3.0f%%  %s, about %s left%n", p.fraction() * 100, counts, duration(p.eta()));
-			}
-			out.flush();
-		}
-
-		void finish() {
-			if (drawn) {
-				out.println();
-			}
-		}
-
-		static String duration(Duration d) {
-			long s = d.toSeconds();
-			return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-					: String.format("%d:%02d", s / 60, s % 60);
-		}
-
+	/** An import's progress as a {@link ProgressLine}: rows, their rate, the outcomes. */
+	static Importer.Listener printer(ProgressLine line) {
+		return p -> line.show(p.fraction(),
+				String.format("%,d rows, %,.0f rows/s, %,d created, %,d duplicate, %,d rejected", p.rows(),
+						p.rowsPerSecond(), p.created(), p.duplicates(), p.rejected()),
+				p.eta(), p.done());
 	}
 
 }
