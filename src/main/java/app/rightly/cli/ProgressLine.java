@@ -2,6 +2,8 @@ package app.rightly.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Progress of long command-line work on standard error: on a terminal a bar redrawn in
@@ -14,15 +16,25 @@ final class ProgressLine {
 
 	private final boolean terminal;
 
-	private final long started = System.nanoTime();
+	private final LongSupplier clock;
 
-	private long lastPrint = started;
+	private final long started;
+
+	private long lastPrint;
 
 	private boolean drawn;
 
 	ProgressLine(PrintStream out, boolean terminal) {
+		this(out, terminal, System::nanoTime);
+	}
+
+	/** With a clock in nanoseconds, for tests. */
+	ProgressLine(PrintStream out, boolean terminal, LongSupplier clock) {
 		this.out = out;
 		this.terminal = terminal;
+		this.clock = clock;
+		this.started = clock.getAsLong();
+		this.lastPrint = started;
 	}
 
 	/** Standard error, drawn in place when a person is watching. */
@@ -36,7 +48,7 @@ final class ProgressLine {
 	 * seconds elsewhere; the last call ({@code done}) draws the full bar on a terminal.
 	 */
 	void show(double fraction, String counts, Duration eta, boolean done) {
-		long now = System.nanoTime();
+		long now = clock.getAsLong();
 		long every = terminal ? 200_000_000L : 5_000_000_000L;
 		if ((!done || !drawn) && now - lastPrint < every) {
 			return;
@@ -45,12 +57,12 @@ final class ProgressLine {
 		if (terminal) {
 			int width = 30;
 			int filled = (int) Math.round(fraction * width);
-			out.printf("\r[%s%s] %3.0f%%  %s  ETA %s   ", "#".repeat(filled), ".".repeat(width - filled),
+			out.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %s  ETA %s   ", "#".repeat(filled), ".".repeat(width - filled),
 					fraction * 100, counts, duration(eta));
 			drawn = true;
 		}
 		else if (!done) {
-			out.printf("%3.0f%%  %s, about %s left%n", fraction * 100, counts, duration(eta));
+			out.printf(Locale.ROOT, "%3.0f%%  %s, about %s left%n", fraction * 100, counts, duration(eta));
 		}
 		out.flush();
 	}
@@ -60,11 +72,12 @@ final class ProgressLine {
 	 * estimated from it.
 	 */
 	void count(long done, long total, String unit) {
-		double seconds = (System.nanoTime() - started) / 1e9;
+		double seconds = (clock.getAsLong() - started) / 1e9;
 		double rate = seconds <= 0 ? 0 : done / seconds;
 		Duration eta = rate <= 0 ? Duration.ZERO : Duration.ofMillis((long) ((total - done) / rate * 1000));
 		double fraction = total == 0 ? 1 : (double) done / total;
-		show(fraction, String.format("%,d of %,d %s, %,.0f a second", done, total, unit, rate), eta, done >= total);
+		show(fraction, String.format(Locale.ROOT, "%,d of %,d %s, %,.0f a second", done, total, unit, rate), eta,
+				done >= total);
 	}
 
 	/** Ends a bar drawn in place with a new line. */

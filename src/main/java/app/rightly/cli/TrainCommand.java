@@ -48,6 +48,10 @@ class TrainCommand implements Callable<Integer> {
 			System.err.println(read.summary());
 		}
 		List<LabelledFile.Row> rows = read.rows();
+		if (rows.isEmpty()) {
+			// training on nothing would drop the brand's examples from files
+			throw new IllegalArgumentException("no labelled rows in " + labels);
+		}
 		try (Analysing analysing = Analysing.open(brand, dataDir)) {
 			BrandModels models = analysing.context().getBean(BrandModels.class);
 			BrandModels.Training training = models.trainFromFile(analysing.brand().tenant(), task,

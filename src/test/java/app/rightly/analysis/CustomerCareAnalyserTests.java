@@ -702,6 +702,8 @@ class CustomerCareAnalyserTests {
 		Analysis.Toxicity delight = analyse("Holy shit this is the best pizza ever").toxicity();
 		assertThat(delight.toxic()).isTrue();
 		assertThat(delight.abusive()).isFalse();
+		// the model reads a short message to a brand at its training data's prior: toxic
+		assertThat(analyse("@SkyAir any luck?").toxicity().toxic()).isTrue();
 		for (String notAbuse : List.of("@SkyAir any luck?", "@SkyAir flight just cancelled. This is ridiculous",
 				"@SkyAir this is bullshit, my flight is cancelled again", "@SkyAir thank you so much")) {
 			assertThat(analyse(notAbuse).toxicity().abusive()).as(notAbuse).isFalse();

@@ -45,6 +45,17 @@ class RightlyCommandLineTests {
 		assertThat(f.err()).startsWith("error: the file is not UTF-8 text");
 	}
 
+	@Test
+	void trainingOnAFileWithNothingLabelledIsRefusedBeforeAnyBrandIsTouched(@TempDir Path dir) throws Exception {
+		Path broken = dir.resolve("labels.jsonl");
+		Files.writeString(broken, "{not json\n{\"text\": \"no label\"}\n");
+		Failure f = run("train", "--brand", "any", "--task", "sentiment", "--labels", broken.toString(),
+				"--text-column", "text", "--label-column", "label", "--data-dir", dir.resolve("data").toString());
+		assertThat(f.exit()).isEqualTo(1);
+		assertThat(f.err()).isEqualTo("error: no labelled rows in " + broken + "\n");
+		assertThat(dir.resolve("data")).doesNotExist();
+	}
+
 	private record Failure(int exit, String err) {
 	}
 

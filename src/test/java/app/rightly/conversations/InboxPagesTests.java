@@ -19,13 +19,18 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The inbox page: its filters survive paging and saving a view. */
+/**
+ * The inbox page: its filters survive paging and saving a view; a conversation's messages
+ * carry their chips.
+ */
 @RightlyIntegrationTest
 class InboxPagesTests {
 
@@ -79,6 +84,34 @@ class InboxPagesTests {
 		mvc.perform(get("/inbox").session(session).param("view", "mine").param("intent", "complaint"))
 			.andExpect(content().string(containsString(
 					"name=\"query\" value=\"sort=risk&amp;status=open&amp;assignee=me&amp;intent=complaint\"")));
+	}
+
+	@Test
+	void aMessageIsMarkedAbusiveForAbuseOfAPersonNotForAToxicReading() throws Exception {
+		TenancyFixtures.Agency agency = new TenancyFixtures(tenancy, tokens).anAgencyWithTwoBrands();
+		List<IncomingMessage> messages = new ArrayList<>();
+		for (String[] m : new String[][] { { "@rude", "@SkyAir you stupid idiots" },
+				{ "@asking", "@SkyAir any luck?" } }) {
+			messages.add(new IncomingMessage(new ChannelKey("api", "chips"), "c-" + UUID.randomUUID(),
+					IncomingMessage.Direction.INBOUND, new IncomingMessage.Sender(m[0], null, null, null), m[1],
+					Instant.now(), IncomingMessage.Visibility.PUBLIC, null, null, Map.of()));
+		}
+		ingestion.ingest(agency.brand().tenant(), messages);
+		MockHttpSession session = Sessions.signIn(mvc, agency.agent());
+		mvc.perform(post("/brands/switch").session(session).with(csrf()).param("brand", agency.brand().slug()));
+		String chip = "<span class=\"chip chip--late\">abusive</span>";
+		List<ConversationWork.Item> items = work
+			.list(agency.brand().tenant(), agency.agent().id(),
+					ConversationWork.Filter.of(Map.of("status", "open"), 0, 10))
+			.items();
+		assertThat(items).extracting(i -> i.customer().handle()).containsExactlyInAnyOrder("@rude", "@asking");
+		for (ConversationWork.Item item : items) {
+			boolean rude = item.customer().handle().equals("@rude");
+			mvc.perform(get("/inbox/conversations/" + item.id()).session(session))
+				.andExpect(status().isOk())
+				.andExpect(content().string(rude ? containsString(chip) : not(containsString(chip))))
+				.andExpect(content().string(not(containsString("Flagged as abusive"))));
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,11 +136,17 @@ public final class LabelledFile {
 					}
 				}
 				try {
+					long ended = parser.getCurrentLineNumber(); // the header's last line
 					for (CSVRecord r : parser) {
+						long started = ended + 1; // a quoted field may span lines
+						ended = parser.getCurrentLineNumber();
+						if (r.size() == 1 && r.get(0).isEmpty()) {
+							continue; // a blank line
+						}
 						if (!r.isConsistent()) {
 							// more or fewer fields than the header names: which is the
 							// text is anyone's guess
-							counter.malformed(parser.getCurrentLineNumber());
+							counter.malformed(started);
 							continue;
 						}
 						counter.add(r.get(textColumn), r.get(labelColumn),
@@ -147,6 +154,9 @@ public final class LabelledFile {
 					}
 				}
 				catch (UncheckedIOException ex) {
+					if (ex.getCause() instanceof CharacterCodingException notUtf8) {
+						throw notUtf8; // said as such (RightlyCommandLine.rootMessage)
+					}
 					throw new InvalidInputException("labels",
 							"the file is not valid CSV: " + (ex.getCause() == null ? ex : ex.getCause()).getMessage());
 				}

@@ -74,6 +74,32 @@ class LabelledFileTests {
 	}
 
 	@Test
+	void aBrokenRecordIsNamedByTheLineItStartsOnAndBlankLinesAreNoRecords(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("labels.csv");
+		Files.writeString(file,
+				"text,label\n\ngood,positive\n\"a text\nover two lines\",negative,extra\nok,neutral\n\n");
+		LabelledFile.Read read = LabelledFile.readCounted(file, "text", "label", null, null);
+		assertThat(read.rows()).extracting(LabelledFile.Row::text).containsExactly("good", "ok");
+		assertThat(read.summary()).isEqualTo("skipped 1 of 3 records: 1 malformed (line 4)");
+	}
+
+	@Test
+	void textThatIsNotUtf8IsSaidToBeSoWhereverItIs(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("labels.csv");
+		StringBuilder fine = new StringBuilder("text,label\n");
+		while (fine.length() < 20_000) {
+			fine.append("all good here,positive\n");
+		}
+		byte[] head = fine.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] latin1 = { 'c', 'a', 'f', (byte) 0xE9, ',', 'x', '\n' };
+		byte[] all = java.util.Arrays.copyOf(head, head.length + latin1.length);
+		System.arraycopy(latin1, 0, all, head.length, latin1.length);
+		Files.write(file, all);
+		assertThatThrownBy(() -> LabelledFile.readCounted(file, "text", "label", null, null))
+			.isInstanceOf(java.nio.charset.CharacterCodingException.class);
+	}
+
+	@Test
 	void aMissingColumnOrAnUnclosedQuoteIsAnErrorNamingIt(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("labels.csv");
 		Files.writeString(file, "text,label\nfine,positive\n\"never closed,negative\n");
