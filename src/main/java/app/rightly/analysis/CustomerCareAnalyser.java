@@ -974,6 +974,10 @@ public class CustomerCareAnalyser implements Analyser {
 		if (s.links() && failure >= 0 && s.praise() == 0) {
 			z[1] += K_LINK;
 		}
+		if (s.trust() == 0 && s.cues().isEmpty() && Math.abs(s.vader()) < 0.3) {
+			z[1] += K_NO_EVIDENCE; // no word, emoji or cue at all ("@SkyAir", a link):
+									// nothing to lean on but the prior
+		}
 		return z;
 	}
 

@@ -687,6 +687,23 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void comingBackIsLoyaltyNotAProblemAgain() {
+		reads("@SkyAir 5 stars, would fly again", "positive", "praise");
+		reads("@HotelCo lovely room, would stay again", "positive", "praise");
+		reads("@ShopCo good price, would buy again", "positive", "praise");
+		reads("@SkyAir I'd never fly again", "negative", "complaint");
+		reads("@SkyAir delayed again", "negative", "complaint");
+	}
+
+	@Test
+	void aMessageWithNothingToReadIsNeutral() {
+		assertThat(analyse("@SkyAir").sentiment().label()).isEqualTo("neutral");
+		assertThat(analyse("@SkyAir https://t.co/abc").sentiment().label()).isEqualTo("neutral");
+		assertThat(analyse("😡😡😡").sentiment().label()).isEqualTo("negative");
+		assertThat(analyse("👍").sentiment().label()).isEqualTo("positive");
+	}
+
+	@Test
 	void abuseOfAPersonIsMoreThanAToxicReading() {
 		// the model's offensive reading counts as toxic (what OffensEval measures);
 		// abuse,
