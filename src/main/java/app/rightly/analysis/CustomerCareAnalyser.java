@@ -159,8 +159,8 @@ public class CustomerCareAnalyser implements Analyser {
 		// remedies only matter to a story that ends well: kept aside, not carried by
 		// every later rule
 		List<Cue> remedies = aside("remedy", matched);
-		List<Cue> found = remedied(tokens, remedies,
-				withoutParts(ironicThanks(tokens, withRatings(speedy(tokens, matched), text, tokens))));
+		List<Cue> found = ironicClaps(remedied(tokens, remedies,
+				withoutParts(ironicThanks(tokens, withRatings(speedy(tokens, matched), text, tokens)))));
 		if (text.indexOf('?') >= 0 && anyOf(found, "failure", "request")) {
 			found = asked(tokens, found);
 		}
@@ -212,7 +212,7 @@ public class CustomerCareAnalyser implements Analyser {
 		// disappoints 👌" leaves them an emoji)
 		boolean hidden = relief > 0;
 		for (Cue c : found) {
-			hidden |= c.category().equals(REMEDIED);
+			hidden |= c.category().equals(REMEDIED) || c.category().equals(GREETING);
 		}
 		List<Token> read = hidden ? withoutHidden(tokens, found) : tokens;
 		if (read != tokens) {
@@ -239,6 +239,12 @@ public class CustomerCareAnalyser implements Analyser {
 	 * whose words would read it as one (as a problem denied is: "not bad").
 	 */
 	static final String REMEDIED = "remedied";
+
+	/**
+	 * Good wishes of a greeting ("hope you're well"): no feeling of the customer's, and
+	 * hidden from the models, which learnt them from warm messages.
+	 */
+	static final String GREETING = "greeting";
 
 	/**
 	 * The category a failure is given when the message only asks about it
@@ -683,7 +689,7 @@ public class CustomerCareAnalyser implements Analyser {
 				continue;
 			}
 			String o = other.category();
-			if (warm && (o.equals("suggestion") || o.equals("request") || o.equals("failure"))
+			if (warm && (o.equals("suggestion") || o.equals("request") || o.equals("failure") || o.equals("idiom"))
 					|| failure
 							&& (o.equals("praise") || o.equals("gratitude") || o.equals("relief") || o.equals("speed"))
 					|| (abusive || idea) && o.equals("idiom") || relief && o.equals("failure")) {
@@ -731,6 +737,31 @@ public class CustomerCareAnalyser implements Analyser {
 	 * sentence (and no sarcasm marker already covers it), a sarcasm cue spanning both is
 	 * added. Thanks next to a failure in another sentence stays politeness.
 	 */
+	/**
+	 * Applause for a problem that is still there is sarcasm ("3 days without hot water
+	 * and the best you can offer is 'we're aware' 👏👏"); for one put right it is meant
+	 * ("fixed in ten minutes 👏").
+	 */
+	static List<Cue> ironicClaps(List<Cue> found) {
+		boolean problem = false;
+		boolean claps = false;
+		for (Cue c : found) {
+			problem |= c.category().equals("failure") && !c.negated();
+			claps |= c.phrase().equals(CLAP) && c.category().equals("praise");
+		}
+		if (!problem || !claps) {
+			return found;
+		}
+		List<Cue> out = new ArrayList<>(found.size());
+		for (Cue c : found) {
+			boolean clap = c.phrase().equals(CLAP) && c.category().equals("praise");
+			out.add(clap ? new Cue("sarcasm", -0.8f, c.phrase(), c.start(), c.end(), false) : c);
+		}
+		return out;
+	}
+
+	private static final String CLAP = "👏";
+
 	static List<Cue> ironicThanks(List<Token> tokens, List<Cue> found) {
 		List<Cue> added = null;
 		for (Cue thanks : found) {
@@ -790,15 +821,16 @@ public class CustomerCareAnalyser implements Analyser {
 	}
 
 	/**
-	 * The tokens the models read: without those of a denied problem (relief) or a problem
-	 * put right ({@link #REMEDIED}).
+	 * The tokens the models read: without those of a denied problem (relief), a problem
+	 * put right ({@link #REMEDIED}) or a greeting's good wishes ({@link #GREETING}).
 	 */
 	private static List<Token> withoutHidden(List<Token> tokens, List<Cue> cues) {
 		List<Token> kept = new ArrayList<>(tokens.size());
 		for (Token t : tokens) {
 			boolean inside = false;
 			for (Cue c : cues) {
-				boolean hide = c.category().equals("relief") || c.category().equals(REMEDIED);
+				boolean hide = c.category().equals("relief") || c.category().equals(REMEDIED)
+						|| c.category().equals(GREETING);
 				inside |= hide && t.start() >= c.start() && t.end() <= c.end();
 			}
 			if (!inside) {
@@ -958,6 +990,9 @@ public class CustomerCareAnalyser implements Analyser {
 		if (s.has("insult")) {
 			z[0] += K_INSULT; // "you guys are clowns"
 		}
+		if (s.has("safety") && failure < 0) {
+			z[0] += K_DANGER; // "strong gas smell in the hallway, who do I call??"
+		}
 		if (s.praise() == 0 && shouting(s.tokens())) {
 			z[0] += K_SHOUTING; // "WHERE IS MY BAG"
 		}
@@ -1046,6 +1081,9 @@ public class CustomerCareAnalyser implements Analyser {
 
 	/** An insult: no warm message either. */
 	static final float K_INSULT = 2.0f;
+
+	/** Someone in danger: a worried message, however calmly asked. */
+	static final float K_DANGER = 1.0f;
 
 	/** A threat of harm: never a warm message, whatever its words. */
 	static final float K_THREAT = 2.0f;

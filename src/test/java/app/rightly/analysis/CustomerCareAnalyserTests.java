@@ -696,6 +696,50 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void dangerOnTheRoadOrAtHomeIsCriticalAndWorried() {
+		Analysis brakes = analyse(
+				"@DriveNow brakes on the rental are grinding and the pedal is nearly going to the floor, I'm on the hard shoulder");
+		assertThat(brakes.urgency().level()).isEqualTo("critical");
+		assertThat(brakes.urgency().reasons()).contains("safety");
+		Analysis gas = analyse(
+				"@PowerGrid strong gas smell coming from the meter in our hallway right now, who do I call??");
+		assertThat(gas.urgency().level()).isEqualTo("critical");
+		assertThat(gas.sentiment().label()).isEqualTo("negative");
+	}
+
+	@Test
+	void aDepartureCloseAtHandOrAnotherAgentAskedMakesItUrgent() {
+		Analysis flight = analyse(
+				"@SkyAir flight leaves in 1 hour and the app STILL won't let me check in, please help");
+		assertThat(flight.urgency().level()).isEqualTo("high");
+		assertThat(flight.urgency().reasons()).contains("time pressure");
+		for (String again : List.of("@TelcoX still nothing. that's the third agent I've spoken to today",
+				"I have emailed you FOUR times about this refund. FOUR. @HomeShop")) {
+			Analysis a = analyse(again);
+			assertThat(a.urgency().level()).as(again).isEqualTo("high");
+			assertThat(a.urgency().reasons()).as(again).contains("repeated contact");
+		}
+	}
+
+	@Test
+	void applauseForAProblemStillThereIsSarcasm() {
+		Analysis claps = reads(
+				"wow. just wow. 3 days without hot water and the best you can offer is \"we're aware\" 👏👏 @PowerGrid",
+				"negative", "complaint");
+		assertThat(claps.sarcasm()).isTrue();
+		reads("@TelcoX engineer came and fixed the line in ten minutes 👏", "positive", "praise");
+	}
+
+	@Test
+	void aGreetingsGoodWishesAreNoPraiseAndAQuickQuestionIsNoSpeed() {
+		reads("Hi @TelcoX, hope you're well. My broadband has dropped out every evening since Monday.", "negative",
+				"complaint");
+		Analysis quick = analyse("Quick question @QuickBank, what time do branches open on Saturday?");
+		assertThat(quick.evidence()).noneMatch(e -> e.text().equalsIgnoreCase("quick"));
+		assertThat(quick.intent().label()).isEqualTo("question");
+	}
+
+	@Test
 	void aMessageWithNothingToReadIsNeutral() {
 		assertThat(analyse("@SkyAir").sentiment().label()).isEqualTo("neutral");
 		assertThat(analyse("@SkyAir https://t.co/abc").sentiment().label()).isEqualTo("neutral");
