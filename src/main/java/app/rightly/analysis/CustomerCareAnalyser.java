@@ -212,7 +212,7 @@ public class CustomerCareAnalyser implements Analyser {
 		// disappoints 👌" leaves them an emoji)
 		boolean hidden = relief > 0;
 		for (Cue c : found) {
-			hidden |= c.category().equals(REMEDIED) || c.category().equals(GREETING);
+			hidden |= hidesFromModels(c);
 		}
 		List<Token> read = hidden ? withoutHidden(tokens, found) : tokens;
 		if (read != tokens) {
@@ -609,8 +609,9 @@ public class CustomerCareAnalyser implements Analyser {
 		for (Cue c : found) {
 			boolean inside = c.start() >= from && c.end() <= to;
 			boolean withinTime = c.start() >= time.start() && c.end() <= time.end();
+			// a failure's word inside praise is none ("still" in "still hot")
 			if (inside && !withinTime && !c.negated()
-					&& (c.category().equals("failure") || c.category().equals("repeat"))) {
+					&& (c.category().equals("failure") || c.category().equals("repeat")) && !partOfAnother(c, found)) {
 				return true;
 			}
 		}
@@ -658,15 +659,26 @@ public class CustomerCareAnalyser implements Analyser {
 	private static List<Cue> withoutParts(List<Cue> found) {
 		List<Cue> kept = null;
 		for (int i = 0; i < found.size(); i++) {
-			if (partOfAnother(found.get(i), found)) {
+			Cue c = found.get(i);
+			if (partOfAnother(c, found)) {
 				kept = kept == null ? new ArrayList<>(found.subList(0, i)) : kept;
+				if (c.category().equals("failure")) {
+					kept.add(c.as(PRAISED)); // its words are hidden from the models
+				}
 			}
 			else if (kept != null) {
-				kept.add(found.get(i));
+				kept.add(c);
 			}
 		}
 		return kept == null ? found : kept;
 	}
+
+	/**
+	 * The category of a failure's word inside praise or relief ("still" in "still hot",
+	 * "again" in "would stay again"): no problem, and hidden from the models, which
+	 * learnt it as one.
+	 */
+	static final String PRAISED = "praised";
 
 	private static boolean partOfAnother(Cue c, List<Cue> found) {
 		boolean warm = warm(c);
@@ -824,13 +836,24 @@ public class CustomerCareAnalyser implements Analyser {
 	 * The tokens the models read: without those of a denied problem (relief), a problem
 	 * put right ({@link #REMEDIED}) or a greeting's good wishes ({@link #GREETING}).
 	 */
+	/**
+	 * Cues whose words the models would misread: a problem put right, a greeting's good
+	 * wishes, a time a thing took told as praise ("arrived in 15 minutes": the models
+	 * learnt minutes as a wait) and a failure's word inside praise ("still" in "still
+	 * hot").
+	 */
+	private static boolean hidesFromModels(Cue c) {
+		String category = c.category();
+		return category.equals(REMEDIED) || category.equals(GREETING) || category.equals(PRAISED)
+				|| category.equals("speed") && c.weight() > 0 && !c.negated();
+	}
+
 	private static List<Token> withoutHidden(List<Token> tokens, List<Cue> cues) {
 		List<Token> kept = new ArrayList<>(tokens.size());
 		for (Token t : tokens) {
 			boolean inside = false;
 			for (Cue c : cues) {
-				boolean hide = c.category().equals("relief") || c.category().equals(REMEDIED)
-						|| c.category().equals(GREETING);
+				boolean hide = c.category().equals("relief") || hidesFromModels(c);
 				inside |= hide && t.start() >= c.start() && t.end() <= c.end();
 			}
 			if (!inside) {
@@ -971,7 +994,11 @@ public class CustomerCareAnalyser implements Analyser {
 		z[2] += K_PRIOR_POS;
 		double failure = s.failure();
 		z[0] += (float) (-K_FAILURE * failure - K_SARCASM * s.sarcasm() - K_VADER * Math.min(0, s.vader()));
-		z[2] += (float) ((failure < 0 ? K_PRAISE_NEAR_FAILURE : K_PRAISE) * s.praise()
+		// a rating is the customer's own verdict: a failure told beside it is part of the
+		// review, not a reason to doubt it ("★★★★★ still piping hot, the driver was stuck
+		// behind a bin lorry")
+		double rated = rated(s);
+		z[2] += (float) ((failure < 0 ? K_PRAISE_NEAR_FAILURE * (s.praise() - rated) + rated : K_PRAISE * s.praise())
 				+ K_VADER * Math.max(0, s.vader()) + K_SARCASM * Math.min(0, s.sarcasm()));
 		if (failure < 0 && s.praise() > 0) {
 			z[0] += K_POLITE_COMPLAINT;
@@ -1014,6 +1041,17 @@ public class CustomerCareAnalyser implements Analyser {
 									// nothing to lean on but the prior
 		}
 		return z;
+	}
+
+	/** The praise of a good rating given in the message ("5 stars", "9/10"). */
+	private static double rated(Signals s) {
+		double rated = 0;
+		for (Cue c : s.cues()) {
+			if (c.category().equals("praise") && !c.negated() && c.phrase().equals(Ratings.PHRASE)) {
+				rated += c.weight();
+			}
+		}
+		return rated;
 	}
 
 	/** A whole message in capitals, with nothing warm in it, is shouted at someone. */
@@ -1188,7 +1226,10 @@ public class CustomerCareAnalyser implements Analyser {
 		boolean marker = s.sarcasm() < 0 && (s.failure() < 0 || negative);
 		boolean warmAroundFailure = negative && s.praise() >= 1.0 && s.failure() <= -1.2 && !s.has("polite")
 				&& s.irony() > 0.45 && warmWordsAboutAFailure(s);
-		boolean retort = !marker && !warmAroundFailure && s.failure() <= -1.0 && !s.has("polite") && retort(s);
+		// a review's good rating is its verdict: its praise after a problem is meant
+		// ("★★★★★ … when I lost it on holiday. Love it.")
+		boolean retort = !marker && !warmAroundFailure && s.failure() <= -1.0 && !s.has("polite") && rated(s) == 0
+				&& retort(s);
 		if (marker || warmAroundFailure || retort) {
 			for (Cue c : s.cues()) {
 				if (c.category().equals("sarcasm")
@@ -1490,7 +1531,10 @@ public class CustomerCareAnalyser implements Analyser {
 		// update my address. Many thanks", "does the warranty cover it? Thanks in
 		// advance"
 		boolean manners = !s.has("praise") && (s.has("request") || s.has("question") || s.asks());
-		scores.put("praise", clamp(problem >= 1.0 ? 0 : (manners ? 0.5 : 1)
+		// a good rating read as meant is a review's praise, whatever went wrong on the
+		// way
+		boolean verdict = rated(s) > 0 && sentiment.label().equals("positive");
+		scores.put("praise", clamp(problem >= 1.0 && !verdict ? 0 : (manners ? 0.5 : 1)
 				* (0.5 * Math.min(1, s.praise() / 1.5) + (sentiment.label().equals("positive") ? 0.45 : 0))));
 		// an idea offered beside praise is the point of the message ("love the app! a
 		// dark mode would be amazing"); beside a problem, the problem is

@@ -740,6 +740,50 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void aGoodRatingIsTheReviewsVerdictWhateverItTellsOnTheWay() {
+		reads("★★★★★ Ordered at 7pm, arrived at 7:25, still piping hot. The driver even rang to say he was stuck behind a bin lorry. Brilliant service as always.",
+				"positive", "praise");
+		Analysis app = reads(
+				"★★★★★ Finally a banking app that doesn't make me want to throw my phone. Freezing my card took two taps when I lost it on holiday. Love it.",
+				"positive", "praise");
+		assertThat(app.sarcasm()).isFalse();
+		// the time a thing took, and "still" in "still hot", are no wait and no problem
+		assertThat(analyse("@BurgerCo my burger arrived in 15 minutes and still hot").intent().label())
+			.isEqualTo("praise");
+	}
+
+	@Test
+	void aReviewsOwnStarIsNoThreatToGoPublic() {
+		assertThat(analyse("Absolutly terible experiance. Waited 2 hrs for a tecnician who never showed. 1 star.")
+			.urgency()
+			.reasons()).doesNotContain("public escalation");
+		assertThat(analyse("@ShopCo I'll be leaving a 1 star review everywhere").urgency().reasons())
+			.contains("public escalation");
+	}
+
+	@Test
+	void offersToTheBrandAndAdvanceFeeLettersAreSpam() {
+		for (String spam : List.of(
+				"Boost your Google ranking by 300% in 30 days!!! Reply YES for a FREE SEO audit of your website. Limited slots available.",
+				"Dear Sir/Madam, I am Barrister James Okafor and I am contacting you regarding an unclaimed inheritance of $4.5 million USD belonging to a deceased client with your surname.")) {
+			assertThat(analyse(spam).intent().label()).as(spam).isEqualTo("spam");
+		}
+	}
+
+	@Test
+	void theVulnerableLeftWithoutHelpAChildVeryIllAndAnAccountTakenOverAreCritical() {
+		for (String critical : List.of(
+				"My 82-year-old mum's heating has been off since Tuesday and it's forecast to go down to minus 3 tonight. She is on your priority services register. Please can someone come out today.",
+				"I have been without a landline for 23 days. I'm 79, I live alone and it's my only way to call for help - I'm frightened that if I fall nobody will know.",
+				"My son has had a temperature of 39.8 for two days and is now really drowsy, the line keeps cutting off. What should I do?",
+				"Someone has just changed the email and password on my online banking and £1,200 is being transferred out. I did NOT do this.")) {
+			Analysis a = analyse(critical);
+			assertThat(a.urgency().level()).as(critical).isEqualTo("critical");
+			assertThat(a.sentiment().label()).as(critical).isEqualTo("negative");
+		}
+	}
+
+	@Test
 	void aMessageWithNothingToReadIsNeutral() {
 		assertThat(analyse("@SkyAir").sentiment().label()).isEqualTo("neutral");
 		assertThat(analyse("@SkyAir https://t.co/abc").sentiment().label()).isEqualTo("neutral");

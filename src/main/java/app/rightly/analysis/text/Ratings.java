@@ -23,6 +23,9 @@ public final class Ratings {
 	 */
 	static final float WEIGHT = 2.5f;
 
+	/** The phrase of a rating's cue. */
+	public static final String PHRASE = "rating";
+
 	private static final Map<String, Integer> WORDS = Map.of("zero", 0, "no", 0, "one", 1, "two", 2, "three", 3, "four",
 			4, "five", 5);
 
@@ -135,7 +138,7 @@ public final class Ratings {
 				if (share >= 0.8 || share <= 0.4) {
 					out = out == null ? new ArrayList<>() : out;
 					boolean high = share >= 0.8;
-					out.add(new Cue(high ? "praise" : "failure", high ? WEIGHT : -WEIGHT, "rating", t.start(),
+					out.add(new Cue(high ? "praise" : "failure", high ? WEIGHT : -WEIGHT, PHRASE, t.start(),
 							tokens.get(last).end(), false));
 				}
 			}
