@@ -58,14 +58,7 @@ class EvalCommand implements Callable<Integer> {
 		if (!Predictions.TASKS.contains(task)) {
 			throw new IllegalArgumentException("--task must be one of " + Predictions.TASKS);
 		}
-		LabelledFile.Read read = LabelledFile.readCounted(labels, textColumn, labelColumn, labelMap, where);
-		if (read.summary() != null) {
-			System.err.println(read.summary());
-		}
-		List<LabelledFile.Row> rows = read.rows();
-		if (rows.isEmpty()) {
-			throw new IllegalArgumentException("no labelled rows in " + labels);
-		}
+		List<LabelledFile.Row> rows = LabelledRows.read(labels, textColumn, labelColumn, labelMap, where);
 		List<String> gold = new ArrayList<>(rows.size());
 		List<String> predicted = new ArrayList<>(rows.size());
 		try (Analysing analysing = Analysing.open(brand, dataDir)) {

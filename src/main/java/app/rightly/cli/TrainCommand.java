@@ -43,15 +43,7 @@ class TrainCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		LabelledFile.Read read = LabelledFile.readCounted(labels, textColumn, labelColumn, labelMap, where);
-		if (read.summary() != null) {
-			System.err.println(read.summary());
-		}
-		List<LabelledFile.Row> rows = read.rows();
-		if (rows.isEmpty()) {
-			// training on nothing would drop the brand's examples from files
-			throw new IllegalArgumentException("no labelled rows in " + labels);
-		}
+		List<LabelledFile.Row> rows = LabelledRows.read(labels, textColumn, labelColumn, labelMap, where);
 		try (Analysing analysing = Analysing.open(brand, dataDir)) {
 			BrandModels models = analysing.context().getBean(BrandModels.class);
 			BrandModels.Training training = models.trainFromFile(analysing.brand().tenant(), task,
