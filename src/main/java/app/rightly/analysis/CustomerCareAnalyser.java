@@ -304,7 +304,8 @@ public class CustomerCareAnalyser implements Analyser {
 			if (c.negated() || at < 0 || !done(tokens, at)) {
 				continue;
 			}
-			storyEnd = Math.max(storyEnd, c.start());
+			storyEnd = Math.max(storyEnd, c.end()); // with a problem named in it: "got my
+													// lost notes back"
 			if (takesAnObject(c)) {
 				// the problem put right may follow as its object, a few words on in the
 				// same clause ("replaced my broken headphones"); what follows further,
@@ -704,7 +705,8 @@ public class CustomerCareAnalyser implements Analyser {
 			if (warm && (o.equals("suggestion") || o.equals("request") || o.equals("failure") || o.equals("idiom"))
 					|| failure
 							&& (o.equals("praise") || o.equals("gratitude") || o.equals("relief") || o.equals("speed"))
-					|| (abusive || idea) && o.equals("idiom") || relief && o.equals("failure")) {
+					|| (abusive || idea) && o.equals("idiom") || idea && o.equals("request")
+					|| relief && o.equals("failure")) {
 				return true;
 			}
 		}
@@ -1025,7 +1027,7 @@ public class CustomerCareAnalyser implements Analyser {
 		}
 		z[0] -= (float) s.relief(); // a problem denied: "not bad at all"
 
-		if (s.has("question") && failure >= 0) {
+		if ((s.has("question") || s.has("request")) && failure >= 0) {
 			z[1] += K_QUESTION;
 		}
 		if (failure >= 0 && s.praise() == 0 && s.sarcasm() == 0 && !s.grievance() && !s.has("insult")

@@ -784,6 +784,50 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void goingPublicIsSaidAsGoingPublic() {
+		for (String not : List.of("@PowerCo whoever runs your social media is a brain-dead muppet",
+				"@DriveNow got charged a £150 'cleaning fee' for a car I returned spotless. I have photos. Please review.")) {
+			assertThat(analyse(not).urgency().reasons()).as(not).doesNotContain("public escalation");
+		}
+		for (String public_ : List.of("@DriveNow I'm going to the press with this",
+				"@ShopCo I'll leave a bad review everywhere")) {
+			assertThat(analyse(public_).urgency().reasons()).as(public_).contains("public escalation");
+		}
+	}
+
+	@Test
+	void thanksAndPraiseInOtherWords() {
+		reads("@MediBook booked, seen and prescribed within an hour. Honestly can't fault it 👏", "positive", "praise");
+		reads("@RailNorth guard on the 18:10 to York found my lost phone and handed it in. Can't thank you enough 🙏",
+				"positive", "praise");
+		reads("@CloudNote support got my lost notes back after the sync glitch, you lot are stars ⭐", "positive",
+				"praise");
+		Analysis rain = reads(
+				"Thanks @ParcelPro for leaving my parcel out in the rain. Really appreciate the soggy cardboard 🙄",
+				"negative", "complaint");
+		assertThat(rain.sarcasm()).isTrue();
+	}
+
+	@Test
+	void addingTheCustomersOwnDetailsIsARequestNotAnIdea() {
+		reads("@SkyAir please add my frequent flyer number SK448120 to booking QX7T2L, thanks", "neutral", "request");
+		assertThat(analyse("@NoteApp please add a dark mode").intent().label()).isEqualTo("suggestion");
+	}
+
+	@Test
+	void moneyTakenOrACardStolenIsCriticalAndGoingElsewhereIsChurn() {
+		for (String fraud : List.of(
+				"@BrightBank there are 3 card payments from a shop in Lisbon I never made. Please freeze my card asap",
+				"Hi @BrightBank my wallet was stolen on the tube an hour ago, my debit card was in it")) {
+			assertThat(analyse(fraud).urgency().level()).as(fraud).isEqualTo("critical");
+		}
+		Analysis churn = analyse(
+				"Honestly @TelcoX if my broadband isn't fixed this week I'm cancelling and going to a competitor.");
+		assertThat(churn.urgency().level()).isEqualTo("high");
+		assertThat(churn.urgency().reasons()).contains("churn threat");
+	}
+
+	@Test
 	void aMessageWithNothingToReadIsNeutral() {
 		assertThat(analyse("@SkyAir").sentiment().label()).isEqualTo("neutral");
 		assertThat(analyse("@SkyAir https://t.co/abc").sentiment().label()).isEqualTo("neutral");

@@ -367,9 +367,13 @@ public final class CueLexicon {
 
 	/**
 	 * A negation within the three words before, with no clause break, "but" or new
-	 * subject in between ("nothing but great").
+	 * subject in between ("nothing but great"); never of an emoji.
 	 */
 	private static boolean negated(List<Token> tokens, int at) {
+		if (tokens.get(at).kind() == Token.Kind.EMOJI) {
+			return false; // a negation denies words, not the emoji after them ("can't
+							// fault it 👏")
+		}
 		for (int back = 1; back <= 3 && at - back >= 0; back++) {
 			Token t = tokens.get(at - back);
 			if (t.kind() == Token.Kind.PUNCT && (".,;!?".contains(t.norm())) || SCOPE_ENDS.contains(t.norm())
