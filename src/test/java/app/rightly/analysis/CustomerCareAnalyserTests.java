@@ -884,6 +884,11 @@ class CustomerCareAnalyserTests {
 		assertThat(analyse("Minha mala nunca chegou, podem me ajudar?").language()).isEqualTo("pt");
 		assertThat(analyse("Mon colis n'est jamais arrivé, pouvez-vous m'aider ?").language()).isEqualTo("fr");
 		assertThat(analyse("Mein Paket ist nie angekommen, können Sie mir helfen?").language()).isEqualTo("de");
+		// what customers write about tells a short message's language too
+		assertThat(analyse("@SkyAir meu voo atrasou 5 horas").language()).isEqualTo("pt");
+		assertThat(analyse("@SkyAir il mio bagaglio è stato perso").language()).isEqualTo("it");
+		// thanks borrowed from another language is thanks
+		reads("@SkyAir gracias!", "positive", "praise");
 		assertThat(analyse("@SkyAir the café at gate 5 was closed and my flight is late").language()).isEqualTo("en");
 		// English with a few foreign words is still read
 		Analysis mixed = analyse("@SkyAir my bag never arrived, muy mal servicio, help please");
