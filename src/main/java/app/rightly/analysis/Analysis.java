@@ -87,7 +87,12 @@ public record Analysis(String analyser, String language, boolean analysed, Senti
 		 * spans.
 		 */
 		public boolean abuse() {
-			return abusive != null ? abusive : toxic && !spans.isEmpty();
+			return abuse(abusive, toxic, !spans.isEmpty());
+		}
+
+		/** The same for the fields of a stored analysis read as they are. */
+		public static boolean abuse(Boolean abusive, boolean toxic, boolean spans) {
+			return abusive != null ? abusive : toxic && spans;
 		}
 
 	}

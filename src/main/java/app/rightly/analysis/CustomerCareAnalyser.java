@@ -144,8 +144,8 @@ public class CustomerCareAnalyser implements Analyser {
 	 */
 	record Signals(String text, List<Token> tokens, List<Cue> cues, double vader, FeatureVector features,
 			float[] sentiment, float complaint, float toxicity, float[] emotion, float irony, double failure,
-			double praise, double sarcasm, double relief, boolean grievance, Set<String> categories, boolean asks,
-			boolean links, double trust) {
+			double praise, double rated, double sarcasm, double relief, boolean grievance, Set<String> categories,
+			boolean asks, boolean links, double trust) {
 
 		boolean has(String category) {
 			return categories.contains(category);
@@ -166,6 +166,7 @@ public class CustomerCareAnalyser implements Analyser {
 		}
 		double failure = 0;
 		double praise = 0;
+		double rated = 0; // the part of the praise a good rating gives ("5 stars")
 		double sarcasm = 0;
 		double relief = 0;
 		boolean grievance = false;
@@ -184,6 +185,7 @@ public class CustomerCareAnalyser implements Analyser {
 					}
 					else {
 						praise += c.weight();
+						rated += c.phrase().equals(Ratings.PHRASE) ? c.weight() : 0;
 					}
 				}
 				case "sarcasm" -> sarcasm += c.weight();
@@ -210,7 +212,7 @@ public class CustomerCareAnalyser implements Analyser {
 		// the models read "not bad" as bad: they see the message without a denied
 		// problem or one put right, and are believed by the words they saw ("never
 		// disappoints 👌" leaves them an emoji)
-		boolean hidden = relief > 0;
+		boolean hidden = false;
 		for (Cue c : found) {
 			hidden |= hidesFromModels(c);
 		}
@@ -229,7 +231,7 @@ public class CustomerCareAnalyser implements Analyser {
 		float[] emotion = p[BaseModels.EMOTION];
 		float irony = probability(p, BaseModels.IRONY, "irony");
 		return new Signals(text, tokens, found, vader.compound(tokens, text), features, sentiment, complaint, toxicity,
-				emotion, irony, failure, praise, sarcasm, relief, grievance, categories, asks, links,
+				emotion, irony, failure, praise, rated, sarcasm, relief, grievance, categories, asks, links,
 				Math.min(1, words / (double) K_MODEL_WORDS));
 	}
 
@@ -746,12 +748,6 @@ public class CustomerCareAnalyser implements Analyser {
 		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
 	/**
-	 * Thanks for a failure is sarcasm: "thanks for ignoring my tweets", "thank you for
-	 * selling expired beer #fail". When a failure follows "thanks for" in the same
-	 * sentence (and no sarcasm marker already covers it), a sarcasm cue spanning both is
-	 * added. Thanks next to a failure in another sentence stays politeness.
-	 */
-	/**
 	 * Applause for a problem that is still there is sarcasm ("3 days without hot water
 	 * and the best you can offer is 'we're aware' 👏👏"); for one put right it is meant
 	 * ("fixed in ten minutes 👏").
@@ -776,6 +772,12 @@ public class CustomerCareAnalyser implements Analyser {
 
 	private static final String CLAP = "👏";
 
+	/**
+	 * Thanks for a failure is sarcasm: "thanks for ignoring my tweets", "thank you for
+	 * selling expired beer #fail". When a failure follows "thanks for" in the same
+	 * sentence (and no sarcasm marker already covers it), a sarcasm cue spanning both is
+	 * added. Thanks next to a failure in another sentence stays politeness.
+	 */
 	static List<Cue> ironicThanks(List<Token> tokens, List<Cue> found) {
 		List<Cue> added = null;
 		for (Cue thanks : found) {
@@ -835,28 +837,25 @@ public class CustomerCareAnalyser implements Analyser {
 	}
 
 	/**
-	 * The tokens the models read: without those of a denied problem (relief), a problem
-	 * put right ({@link #REMEDIED}) or a greeting's good wishes ({@link #GREETING}).
-	 */
-	/**
-	 * Cues whose words the models would misread: a problem put right, a greeting's good
-	 * wishes, a time a thing took told as praise ("arrived in 15 minutes": the models
-	 * learnt minutes as a wait) and a failure's word inside praise ("still" in "still
+	 * Cues whose words the models would misread: a problem denied (relief: "not bad") or
+	 * put right ({@link #REMEDIED}), a greeting's good wishes ({@link #GREETING}), a time
+	 * a thing took told as praise ("arrived in 15 minutes": the models learnt minutes as
+	 * a wait) and a failure's word inside praise ({@link #PRAISED}: "still" in "still
 	 * hot").
 	 */
 	private static boolean hidesFromModels(Cue c) {
 		String category = c.category();
-		return category.equals(REMEDIED) || category.equals(GREETING) || category.equals(PRAISED)
-				|| category.equals("speed") && c.weight() > 0 && !c.negated();
+		return category.equals("relief") || category.equals(REMEDIED) || category.equals(GREETING)
+				|| category.equals(PRAISED) || category.equals("speed") && c.weight() > 0 && !c.negated();
 	}
 
+	/** The tokens the models read: without those of the cues they would misread. */
 	private static List<Token> withoutHidden(List<Token> tokens, List<Cue> cues) {
 		List<Token> kept = new ArrayList<>(tokens.size());
 		for (Token t : tokens) {
 			boolean inside = false;
 			for (Cue c : cues) {
-				boolean hide = c.category().equals("relief") || hidesFromModels(c);
-				inside |= hide && t.start() >= c.start() && t.end() <= c.end();
+				inside |= hidesFromModels(c) && t.start() >= c.start() && t.end() <= c.end();
 			}
 			if (!inside) {
 				kept.add(t);
@@ -999,9 +998,8 @@ public class CustomerCareAnalyser implements Analyser {
 		// a rating is the customer's own verdict: a failure told beside it is part of the
 		// review, not a reason to doubt it ("★★★★★ still piping hot, the driver was stuck
 		// behind a bin lorry")
-		double rated = rated(s);
-		z[2] += (float) ((failure < 0 ? K_PRAISE_NEAR_FAILURE * (s.praise() - rated) + rated : K_PRAISE * s.praise())
-				+ K_VADER * Math.max(0, s.vader()) + K_SARCASM * Math.min(0, s.sarcasm()));
+		z[2] += (float) ((failure < 0 ? K_PRAISE_NEAR_FAILURE * (s.praise() - s.rated()) + s.rated()
+				: K_PRAISE * s.praise()) + K_VADER * Math.max(0, s.vader()) + K_SARCASM * Math.min(0, s.sarcasm()));
 		if (failure < 0 && s.praise() > 0) {
 			z[0] += K_POLITE_COMPLAINT;
 			// praise and a problem set against each other: what comes after the "but"
@@ -1043,17 +1041,6 @@ public class CustomerCareAnalyser implements Analyser {
 									// nothing to lean on but the prior
 		}
 		return z;
-	}
-
-	/** The praise of a good rating given in the message ("5 stars", "9/10"). */
-	private static double rated(Signals s) {
-		double rated = 0;
-		for (Cue c : s.cues()) {
-			if (c.category().equals("praise") && !c.negated() && c.phrase().equals(Ratings.PHRASE)) {
-				rated += c.weight();
-			}
-		}
-		return rated;
 	}
 
 	/** A whole message in capitals, with nothing warm in it, is shouted at someone. */
@@ -1230,7 +1217,7 @@ public class CustomerCareAnalyser implements Analyser {
 				&& s.irony() > 0.45 && warmWordsAboutAFailure(s);
 		// a review's good rating is its verdict: its praise after a problem is meant
 		// ("★★★★★ … when I lost it on holiday. Love it.")
-		boolean retort = !marker && !warmAroundFailure && s.failure() <= -1.0 && !s.has("polite") && rated(s) == 0
+		boolean retort = !marker && !warmAroundFailure && s.failure() <= -1.0 && !s.has("polite") && s.rated() == 0
 				&& retort(s);
 		if (marker || warmAroundFailure || retort) {
 			for (Cue c : s.cues()) {
@@ -1535,7 +1522,7 @@ public class CustomerCareAnalyser implements Analyser {
 		boolean manners = !s.has("praise") && (s.has("request") || s.has("question") || s.asks());
 		// a good rating read as meant is a review's praise, whatever went wrong on the
 		// way
-		boolean verdict = rated(s) > 0 && sentiment.label().equals("positive");
+		boolean verdict = s.rated() > 0 && sentiment.label().equals("positive");
 		scores.put("praise", clamp(problem >= 1.0 && !verdict ? 0 : (manners ? 0.5 : 1)
 				* (0.5 * Math.min(1, s.praise() / 1.5) + (sentiment.label().equals("positive") ? 0.45 : 0))));
 		// an idea offered beside praise is the point of the message ("love the app! a

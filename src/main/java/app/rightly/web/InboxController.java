@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.rightly.analysis.Analysis;
 import app.rightly.analysis.BrandModels;
 import app.rightly.analysis.BrandTopics;
 import app.rightly.channels.Channels;
@@ -102,11 +103,9 @@ class InboxController {
 	 * toxic with abusive words.
 	 */
 	static boolean abusive(Map<?, ?> toxicity) {
-		if (toxicity.get("abusive") instanceof Boolean b) {
-			return b;
-		}
-		return Boolean.TRUE.equals(toxicity.get("toxic")) && toxicity.get("spans") instanceof List<?> spans
-				&& !spans.isEmpty();
+		return Analysis.Toxicity.abuse(toxicity.get("abusive") instanceof Boolean b ? b : null,
+				Boolean.TRUE.equals(toxicity.get("toxic")),
+				toxicity.get("spans") instanceof List<?> spans && !spans.isEmpty());
 	}
 
 	private Brand brand(CurrentUser user, HttpServletRequest request) {
