@@ -1120,7 +1120,10 @@ public class CustomerCareAnalyser implements Analyser {
 
 	/**
 	 * The message as a brand model sees it: its words, the shipped reading (sentiment,
-	 * cues, valence, irony, toxicity, complaint, emotions) and the aspects it touches.
+	 * cues, valence, irony, toxicity, complaint, emotions), the aspects it touches and
+	 * the reading's sentiment again as log-probabilities. That last part comes after the
+	 * aspects so that a model trained before it was added (which reads only the dense
+	 * features it was trained on) scores as it did.
 	 */
 	FeatureVector withDense(Signals s) {
 		float[] p = LinearModel.softmax(sentimentScores(s));
@@ -1133,6 +1136,11 @@ public class CustomerCareAnalyser implements Analyser {
 		}
 		float[] aspects = ASPECTS.of(s.tokens());
 		System.arraycopy(aspects, 0, dense, READING, aspects.length);
+		// how sure the reading is, unbounded: a probability of 0.99 and one of 0.9999 are
+		// the same to a linear model of probabilities, not of their logarithms
+		for (int i = 0; i < p.length; i++) {
+			dense[ASPECTS_END + i] = (float) Math.log(p[i] + 1e-4);
+		}
 		return new FeatureVector(s.features().indices(), s.features().values(), dense);
 	}
 
@@ -1141,8 +1149,14 @@ public class CustomerCareAnalyser implements Analyser {
 	/** Dense features of the shipped reading: 11 signals and the 10 emotions. */
 	public static final int READING = 21;
 
-	/** How many dense features a brand model sees: the reading, then the aspects. */
-	public static final int DENSE_FEATURES = READING + ASPECTS.names().size();
+	/** Where the aspects end: they come right after the reading. */
+	public static final int ASPECTS_END = READING + ASPECTS.names().size();
+
+	/**
+	 * How many dense features a brand model sees: the reading, the aspects, and the
+	 * reading's sentiment as log-probabilities (negative, neutral, positive).
+	 */
+	public static final int DENSE_FEATURES = ASPECTS_END + 3;
 
 	/** A brand model's probabilities for a message. */
 	float[] brandProbabilities(Signals s, LinearModel model) {

@@ -115,9 +115,43 @@ class BrandTrainingTests {
 		assertThat(model.labels().get(argmax(model.probabilities(v)))).isEqualTo("negative");
 		// what the message is about (its aspects) has no weight in how it feels
 		float[] aboutNothing = v.dense().clone();
-		Arrays.fill(aboutNothing, CustomerCareAnalyser.READING, aboutNothing.length, 0);
+		Arrays.fill(aboutNothing, CustomerCareAnalyser.READING, CustomerCareAnalyser.ASPECTS_END, 0);
 		assertThat(model.probabilities(new FeatureVector(v.indices(), v.values(), aboutNothing)))
 			.containsExactly(model.probabilities(v));
+	}
+
+	@Test
+	void aSentimentModelReadsHowSureTheReadingIsAndAnOlderModelScoresAsItWasTrained() {
+		List<Row> rows = new ArrayList<>();
+		for (String s : List.of("my bag never arrived", "three hours late again", "worst service ever",
+				"you lost my luggage", "still waiting for my refund")) {
+			rows.add(new Row(s, "negative", true));
+		}
+		for (String s : List.of("thank you so much", "lovely crew today", "great flight, thanks", "best airline ever",
+				"the agent was brilliant")) {
+			rows.add(new Row(s, "positive", true));
+		}
+		for (String s : List.of("flight at nine", "boarding at gate 4", "what time is check-in", "DM sent",
+				"booking ref X7Y2K")) {
+			rows.add(new Row(s, "neutral", true));
+		}
+		LinearModel model = train("sentiment", rows);
+		FeatureVector v = ANALYSER.brandFeatures("still no sign of my bag");
+		// the reading's log-probabilities come last and weigh in a sentiment model
+		float[] withoutLogs = v.dense().clone();
+		Arrays.fill(withoutLogs, CustomerCareAnalyser.ASPECTS_END, withoutLogs.length, 0);
+		assertThat(withoutLogs).isNotEqualTo(v.dense());
+		assertThat(model.probabilities(new FeatureVector(v.indices(), v.values(), withoutLogs)))
+			.isNotEqualTo(model.probabilities(v));
+		// a model trained before they were added reads only the features it knows
+		List<LinearModel.Example> examples = new ArrayList<>();
+		for (Row r : rows) {
+			examples.add(new LinearModel.Example(ANALYSER.brandFeatures(r.text()), r.label(), 1));
+		}
+		LinearModel older = LinearModel.train(examples, model.labels(), CustomerCareAnalyser.ASPECTS_END,
+				BrandTraining.settings("sentiment"));
+		assertThat(older.probabilities(new FeatureVector(v.indices(), v.values(), withoutLogs)))
+			.containsExactly(older.probabilities(v));
 	}
 
 	@Test
@@ -141,6 +175,7 @@ class BrandTrainingTests {
 		FeatureVector angry = ANALYSER.brandFeatures("terrible, my bag never arrived");
 		float[] toneless = angry.dense().clone();
 		Arrays.fill(toneless, 0, CustomerCareAnalyser.READING, 0);
+		Arrays.fill(toneless, CustomerCareAnalyser.ASPECTS_END, toneless.length, 0);
 		assertThat(model.probabilities(new FeatureVector(angry.indices(), angry.values(), toneless)))
 			.containsExactly(model.probabilities(angry));
 		assertThat(model.labels()
