@@ -33,10 +33,27 @@ final class BrandTraining {
 		if (!macro || examples.size() < 10 * FOLDS) {
 			return model;
 		}
-		return model.shifted(balance(task, examples, labels));
+		List<LinearModel> folds = new ArrayList<>();
+		float[] shift = balance(task, examples, labels, folds);
+		// the models of the cross-validation's folds are averaged in: bagging for free
+		List<LinearModel> all = new ArrayList<>(folds);
+		all.add(0, model);
+		float[] share = new float[all.size()];
+		Arrays.fill(share, (1 - OWN_SHARE) / folds.size());
+		share[0] = OWN_SHARE;
+		return LinearModel.mean(all, share).shifted(shift);
 	}
 
 	static final int FOLDS = 5;
+
+	/**
+	 * The weight of the model fitted on all the examples beside those of its five folds
+	 * (each fitted on four fifths, for the bias shifts), which share the rest: averaging
+	 * them steadies the words a few examples taught. A hundred random 80% splits of the
+	 * airline tweets 0.7801 → 0.7805 (all to the folds: 0.7805), forty halvings 0.7693 →
+	 * 0.7698.
+	 */
+	static final float OWN_SHARE = 0.5f;
 
 	/**
 	 * How many examples a topic's own name counts as. A brand names its topics for what
@@ -65,9 +82,11 @@ final class BrandTraining {
 	 * Shifts of the class biases that give the best macro-F1 on predictions made without
 	 * seeing each example (5-fold cross-validation on the training examples themselves):
 	 * a linear model fitted for likelihood under-predicts the smaller classes, which
-	 * macro-F1 weighs as much as the large ones.
+	 * macro-F1 weighs as much as the large ones. The folds' models are added to
+	 * {@code folds}.
 	 */
-	static float[] balance(String task, List<LinearModel.Example> examples, List<String> labels) {
+	static float[] balance(String task, List<LinearModel.Example> examples, List<String> labels,
+			List<LinearModel> folds) {
 		int k = labels.size();
 		int n = examples.size();
 		float[][] scores = new float[n][];
@@ -79,6 +98,7 @@ final class BrandTraining {
 				}
 			}
 			LinearModel m = LinearModel.train(train, labels, CustomerCareAnalyser.DENSE_FEATURES, settings(task));
+			folds.add(m);
 			for (int i = fold; i < n; i += FOLDS) {
 				scores[i] = m.scores(examples.get(i).vector());
 			}

@@ -159,7 +159,7 @@ public class CustomerCareAnalyser implements Analyser {
 		// remedies only matter to a story that ends well: kept aside, not carried by
 		// every later rule
 		List<Cue> remedies = aside("remedy", matched);
-		List<Cue> found = ironicClaps(remedied(tokens, remedies,
+		List<Cue> found = ironicClaps(text, remedied(tokens, remedies,
 				withoutParts(ironicThanks(tokens, withRatings(speedy(tokens, matched), text, tokens)))));
 		if (text.indexOf('?') >= 0 && anyOf(found, "failure", "request")) {
 			found = asked(tokens, found);
@@ -694,7 +694,9 @@ public class CustomerCareAnalyser implements Analyser {
 		boolean idea = c.category().equals("suggestion");
 		// "never had a problem" inside "never had a problem until today"
 		boolean relief = !c.negated() && c.category().equals("relief");
-		if (!warm && !failure && !abusive && !relief && !idea) {
+		// "way to go" inside "the way to go"
+		boolean sarcasm = c.category().equals("sarcasm");
+		if (!warm && !failure && !abusive && !relief && !idea && !sarcasm) {
 			return false;
 		}
 		for (Cue other : found) {
@@ -708,7 +710,7 @@ public class CustomerCareAnalyser implements Analyser {
 					|| failure
 							&& (o.equals("praise") || o.equals("gratitude") || o.equals("relief") || o.equals("speed"))
 					|| (abusive || idea) && o.equals("idiom") || idea && o.equals("request")
-					|| relief && o.equals("failure")) {
+					|| relief && o.equals("failure") || sarcasm && o.equals("praise")) {
 				return true;
 			}
 		}
@@ -752,23 +754,43 @@ public class CustomerCareAnalyser implements Analyser {
 	 * and the best you can offer is 'we're aware' 👏👏"); for one put right it is meant
 	 * ("fixed in ten minutes 👏").
 	 */
-	static List<Cue> ironicClaps(List<Cue> found) {
+	static List<Cue> ironicClaps(String text, List<Cue> found) {
 		boolean problem = false;
-		boolean claps = false;
+		int claps = 0;
+		int between = 0; // claps with words since the one before: "She 👏 won't 👏 be"
+		int last = 0;
 		for (Cue c : found) {
 			problem |= c.category().equals("failure") && !c.negated();
-			claps |= c.phrase().equals(CLAP) && c.category().equals("praise");
+			if (c.phrase().equals(CLAP) && c.category().equals("praise")) {
+				between += text.substring(last, c.start()).chars().anyMatch(Character::isLetterOrDigit) ? 1 : 0;
+				last = c.end();
+				claps++;
+			}
 		}
-		if (!problem || !claps) {
+		boolean beat = between >= K_CLAP_BEAT;
+		if (claps == 0 || !problem && !beat) {
 			return found;
 		}
 		List<Cue> out = new ArrayList<>(found.size());
 		for (Cue c : found) {
 			boolean clap = c.phrase().equals(CLAP) && c.category().equals("praise");
-			out.add(clap ? new Cue("sarcasm", -0.8f, c.phrase(), c.start(), c.end(), false) : c);
+			out.add(!clap ? c
+					: beat ? c.as(CLAPPED) : new Cue("sarcasm", -0.8f, c.phrase(), c.start(), c.end(), false));
 		}
 		return out;
 	}
+
+	/**
+	 * Claps between the words, three or more ("pay 👏 your 👏 staff 👏"), beat out a
+	 * point made: no applause, whatever the point is.
+	 */
+	static final int K_CLAP_BEAT = 3;
+
+	/**
+	 * The category of a clap that beats out a point: no praise, and hidden from the
+	 * models, which learnt it as applause.
+	 */
+	static final String CLAPPED = "clapped";
 
 	private static final String CLAP = "👏";
 
@@ -846,7 +868,8 @@ public class CustomerCareAnalyser implements Analyser {
 	private static boolean hidesFromModels(Cue c) {
 		String category = c.category();
 		return category.equals("relief") || category.equals(REMEDIED) || category.equals(GREETING)
-				|| category.equals(PRAISED) || category.equals("speed") && c.weight() > 0 && !c.negated();
+				|| category.equals(CLAPPED) || category.equals(PRAISED)
+				|| category.equals("speed") && c.weight() > 0 && !c.negated();
 	}
 
 	/** The tokens the models read: without those of the cues they would misread. */

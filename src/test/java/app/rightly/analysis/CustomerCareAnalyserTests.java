@@ -731,6 +731,41 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void clapsBetweenTheWordsBeatOutAPointAndAreNoApplause() {
+		Analysis beat = analyse("@CoffeeCo pay 👏 your 👏 staff 👏 properly 👏");
+		assertThat(beat.sentiment().label()).isNotEqualTo("positive");
+		assertThat(beat.evidence()).noneMatch(e -> e.text().equals("👏"));
+		assertThat(analyse("@SkyAir you 👏 lost 👏 my 👏 wedding 👏 dress 👏").sentiment().label())
+			.isEqualTo("negative");
+		// applause together is still applause
+		reads("@ShopCo fixed in ten minutes 👏👏👏", "positive", "praise");
+	}
+
+	@Test
+	void plainPraiseAffectionAndAPleasureAreWarm() {
+		reads("@SkyAir I adore you guys, so looking forward to my trip to Lisbon next month", "positive", "praise");
+		reads("@HotelCo the concierge was a pleasure to deal with, and the nicest person", "positive", "praise");
+		reads("@SkyAir My fav airline!!", "positive", "praise");
+		// praise that holds a sarcastic phrase is praise: "the way to go", not "way to
+		// go"
+		Analysis way = analyse("@SkyAir flying SkyAir is the way to go!");
+		assertThat(way.sarcasm()).isFalse();
+		assertThat(way.sentiment().label()).isNotEqualTo("negative");
+		assertThat(analyse("@SkyAir all good, it isn't your fault the plane needs maintenance").sentiment().label())
+			.isNotEqualTo("negative");
+	}
+
+	@Test
+	void trustLostJoyTakenAndTheBestAnAgentCouldDoAreComplaints() {
+		reads("@BankCo lost all faith in you after this week", "negative", "complaint");
+		reads("@TrainCo you have taken the fun out of travelling by train", "negative", "complaint");
+		Analysis best = reads(
+				"@SkyAir the best the agent could do is a seat on tomorrow's flight with a 6 hour layover", "negative",
+				"complaint");
+		assertThat(best.sarcasm()).isTrue();
+	}
+
+	@Test
 	void aGreetingsGoodWishesAreNoPraiseAndAQuickQuestionIsNoSpeed() {
 		reads("Hi @TelcoX, hope you're well. My broadband has dropped out every evening since Monday.", "negative",
 				"complaint");

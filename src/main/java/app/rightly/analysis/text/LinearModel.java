@@ -105,6 +105,23 @@ public final class LinearModel {
 		return new LinearModel(labels, dense, weights, moved);
 	}
 
+	/** The mean of models of the same labels and features: their scores averaged. */
+	public static LinearModel mean(List<LinearModel> models, float[] share) {
+		LinearModel first = models.get(0);
+		float[] w = new float[first.weights.length];
+		float[] b = new float[first.bias.length];
+		for (int m = 0; m < models.size(); m++) {
+			LinearModel x = models.get(m);
+			for (int i = 0; i < w.length; i++) {
+				w[i] += share[m] * x.weights[i];
+			}
+			for (int i = 0; i < b.length; i++) {
+				b[i] += share[m] * x.bias[i];
+			}
+		}
+		return new LinearModel(first.labels, first.dense, w, b);
+	}
+
 	/** How much one hashed feature pushes each class; for evidence. */
 	public float weight(int feature, int label) {
 		return weights[feature * labels.size() + label];

@@ -75,4 +75,20 @@ class LinearModelTests {
 		assertThat(Math.abs(weighted.weight(SHARED, 1))).isLessThan(Math.abs(weighted.weight(TELLING, 1)) / 4);
 	}
 
+	@Test
+	void aMeanOfModelsScoresAsTheirScoresWeighed() {
+		LinearModel plain = LinearModel.train(examples(), List.of("no", "yes"), 0,
+				new LinearModel.Settings(LinearModel.Loss.LOGISTIC, 1, false, null, 1, 0));
+		LinearModel weighted = LinearModel.train(examples(), List.of("no", "yes"), 0,
+				new LinearModel.Settings(LinearModel.Loss.LOGISTIC, 1, false, null, 1, 1));
+		LinearModel mean = LinearModel.mean(List.of(plain, weighted), new float[] { 0.25f, 0.75f });
+		FeatureVector telling = new FeatureVector(new int[] { TELLING, SHARED, 150 }, new float[] { 0.7f, 0.7f, 0.3f },
+				new float[0]);
+		for (int c = 0; c < 2; c++) {
+			float expected = 0.25f * plain.scores(telling)[c] + 0.75f * weighted.scores(telling)[c];
+			assertThat(mean.scores(telling)[c]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4f));
+		}
+		assertThat(mean.labels()).isEqualTo(plain.labels());
+	}
+
 }
