@@ -746,6 +746,9 @@ class CustomerCareAnalyserTests {
 		reads("@SkyAir I adore you guys, so looking forward to my trip to Lisbon next month", "positive", "praise");
 		reads("@HotelCo the concierge was a pleasure to deal with, and the nicest person", "positive", "praise");
 		reads("@SkyAir My fav airline!!", "positive", "praise");
+		reads("@RailCo the guard at Leeds redeemed you guys, she got us sorted", "positive", "praise");
+		assertThat(analyse("@RailCo give Tom the recognition he deserves!").sentiment().label()).isEqualTo("positive");
+		assertThat(analyse("@RailCo thnx!").sentiment().label()).isEqualTo("positive");
 		// praise that holds a sarcastic phrase is praise: "the way to go", not "way to
 		// go"
 		Analysis way = analyse("@SkyAir flying SkyAir is the way to go!");
