@@ -811,6 +811,20 @@ public class CustomerCareAnalyser implements Analyser {
 					|| tokens.get(i).kind() == Token.Kind.MENTION || THANKS_FILLERS.contains(tokens.get(i).norm()))) {
 				i++; // "thanks @brand for", "thank you so much for"
 			}
+			if (i < tokens.size() && tokens.get(i).norm().equals("to")) {
+				// "thanks to" a failure in the same sentence blames: "second night at the
+				// airport thanks to you", "thanks to your delay I missed my meeting"; not
+				// "thank you to Ute" or "thanks to Jacqueline for cleaning up the mess"
+				boolean toYou = i + 1 < tokens.size() && BLAMED.contains(tokens.get(i + 1).norm());
+				Cue blamed = thanks.phrase().equals("thanks") && toYou && !thankedFor(tokens, i)
+						? blamed(tokens, found, thanks, i) : null;
+				if (blamed != null) {
+					added = added == null ? new ArrayList<>(found) : added;
+					added.add(new Cue("sarcasm", -0.8f, "thanks to a failure", Math.min(thanks.start(), blamed.start()),
+							Math.max(thanks.end(), blamed.end()), false));
+				}
+				continue;
+			}
 			if (i >= tokens.size() || !tokens.get(i).norm().equals("for")) {
 				continue;
 			}
@@ -856,6 +870,57 @@ public class CustomerCareAnalyser implements Analyser {
 			}
 		}
 		return added == null ? found : added;
+	}
+
+	/**
+	 * A "for" after token {@code i}, in its sentence: thanks given to someone for
+	 * something.
+	 */
+	private static boolean thankedFor(List<Token> tokens, int i) {
+		for (int j = i + 1; j < tokens.size(); j++) {
+			String w = tokens.get(j).norm();
+			if (tokens.get(j).kind() == Token.Kind.PUNCT && ".!?;".contains(w)) {
+				return false;
+			}
+			if (w.equals("for")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Who "thanks to" blames for a failure: the brand ("thanks to you", "thanks to your
+	 * delay").
+	 */
+	private static final Set<String> BLAMED = Set.of("you", "u", "your", "ur", "them", "their");
+
+	/**
+	 * The failure "thanks to" at token {@code to} blames, or null: one told before it in
+	 * its clause, or one in the three words after it.
+	 */
+	private static Cue blamed(List<Token> tokens, List<Cue> found, Cue thanks, int to) {
+		int reach = to + 3 < tokens.size() ? tokens.get(to + 3).end() : Integer.MAX_VALUE;
+		for (Cue c : found) {
+			if (!c.category().equals("failure") || c.negated()) {
+				continue;
+			}
+			if (c.start() > thanks.end()) {
+				if (c.end() <= reach) {
+					return c;
+				}
+				continue;
+			}
+			boolean broken = false;
+			for (Token t : tokens) {
+				broken |= t.start() >= c.end() && t.end() <= thanks.start()
+						&& (t.kind() == Token.Kind.PUNCT && ".!?;".contains(t.norm()) || t.norm().equals("but"));
+			}
+			if (!broken) {
+				return c;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -766,6 +766,24 @@ class CustomerCareAnalyserTests {
 				"@SkyAir the best the agent could do is a seat on tomorrow's flight with a 6 hour layover", "negative",
 				"complaint");
 		assertThat(best.sarcasm()).isTrue();
+		reads("@BankCo your staff just don't care about customers", "negative", "complaint");
+		reads("@SkyAir no supervisor available and they couldn't do anything", "negative", "complaint");
+		reads("@HotelCo the room was less than ideal :/", "negative", "complaint");
+		reads("@TrainCo absolute waste of money, shoddy seats", "negative", "complaint");
+	}
+
+	@Test
+	void thanksToTheBrandForAFailureBlamesIt() {
+		Analysis blame = reads("@SkyAir second night at the airport thanks to you", "negative", "complaint");
+		assertThat(blame.sarcasm()).isTrue();
+		reads("@SkyAir thanks to your delay I missed my meeting", "negative", "complaint");
+		// thanks to someone, for something, or after the problem was put right, is meant
+		reads("@SkyAir thanks to you I got home on time", "positive", "praise");
+		assertThat(analyse("@PowerCo took 4 months but thanks to you it is sorted").sentiment().label())
+			.isEqualTo("positive");
+		assertThat(analyse("@ShopCo thanks to Jacqueline for cleaning up the courier's mess!!! Awesome service")
+			.sentiment()
+			.label()).isEqualTo("positive");
 	}
 
 	@Test
