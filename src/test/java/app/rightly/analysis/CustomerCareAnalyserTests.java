@@ -770,6 +770,7 @@ class CustomerCareAnalyserTests {
 		reads("@SkyAir no supervisor available and they couldn't do anything", "negative", "complaint");
 		reads("@HotelCo the room was less than ideal :/", "negative", "complaint");
 		reads("@TrainCo absolute waste of money, shoddy seats", "negative", "complaint");
+		reads("@SkyAir this is absurd, three gate changes and nobody at the desk", "negative", "complaint");
 	}
 
 	@Test
