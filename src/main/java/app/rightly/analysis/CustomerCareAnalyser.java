@@ -48,9 +48,19 @@ public class CustomerCareAnalyser implements Analyser {
 
 	public static final String ID = "rightly-care-1";
 
-	/** Risk = sum of weight × component, times 100. */
+	/**
+	 * Risk = sum of weight × component, times 100, when the customer's value is not
+	 * known.
+	 */
 	static final Map<String, Double> RISK_WEIGHTS = orderedMap("negativity", 0.30, "intent", 0.15, "urgency", 0.25,
 			"toxicity", 0.10, "reach", 0.20, "value", 0.0);
+
+	/**
+	 * The weights when it is: value takes a tenth, the others nine tenths of theirs, so
+	 * they still add up to one.
+	 */
+	static final Map<String, Double> RISK_WEIGHTS_WITH_VALUE = orderedMap("negativity", 0.27, "intent", 0.135,
+			"urgency", 0.225, "toxicity", 0.09, "reach", 0.18, "value", 0.10);
 
 	static final Map<String, Double> INTENT_RISK = Map.of("complaint", 1.0, "abuse", 0.9, "request", 0.6, "question",
 			0.35, "suggestion", 0.2, "other", 0.15, "praise", 0.05, "spam", 0.0);
@@ -964,7 +974,7 @@ public class CustomerCareAnalyser implements Analyser {
 		if (!language.equals("en")) {
 			evidence.add(new Evidence("language", "not analysed: the text is in '" + language + "', not English", null,
 					null, 0));
-			Risk risk = risk(0, "other", "low", 0, request.followers());
+			Risk risk = risk(0, "other", "low", 0, request.followers(), request.value());
 			return new Analysis(ID, language, false, new Sentiment("neutral", 0, 0), List.of(),
 					new Intent("other", 0, null, Map.of()), new Urgency("low", List.of()),
 					new Toxicity(0, false, false, List.of()), false, List.of(), List.of(), risk, evidence);
@@ -985,7 +995,7 @@ public class CustomerCareAnalyser implements Analyser {
 		List<Analysis.Topic> topics = Topics.match(s.tokens(), brand,
 				brand.model("topic") == null ? null : brandProbabilities(s, brand.model("topic")));
 		Risk risk = risk(Math.max(0, -sentiment.score()), intent.label(), urgency.level(), toxicity.score(),
-				request.followers());
+				request.followers(), request.value());
 		return new Analysis(ID, language, true, sentiment, emotions, intent, urgency, toxicity, sarcasm, topics,
 				KeyPhrases.of(s.tokens(), 3), risk, strongest(evidence));
 	}
@@ -1909,16 +1919,25 @@ public class CustomerCareAnalyser implements Analyser {
 	 * The documented formula: each component in [0, 1] times its weight, summed, times
 	 * 100.
 	 */
-	static Risk risk(double negativity, String intent, String urgency, double toxicity, Long followers) {
+	static Risk risk(double negativity, String intent, String urgency, double toxicity, Long followers, Double value) {
 		double reach = followers == null || followers <= 0 ? 0 : Math.min(1, Math.log10(followers + 1) / 6);
 		Map<String, Double> components = orderedMap("negativity", round(clamp(negativity)), "intent",
 				INTENT_RISK.getOrDefault(intent, 0.15), "urgency", URGENCY_RISK.getOrDefault(urgency, 0.0), "toxicity",
-				round(clamp(toxicity)), "reach", round(reach), "value", 0.0);
+				round(clamp(toxicity)), "reach", round(reach), "value", round(customerValue(value)));
+		Map<String, Double> weights = value == null ? RISK_WEIGHTS : RISK_WEIGHTS_WITH_VALUE;
 		double total = 0;
 		for (var e : components.entrySet()) {
-			total += e.getValue() * RISK_WEIGHTS.get(e.getKey());
+			total += e.getValue() * weights.get(e.getKey());
 		}
-		return new Risk((int) Math.round(100 * clamp(total)), components, RISK_WEIGHTS);
+		return new Risk((int) Math.round(100 * clamp(total)), components, weights);
+	}
+
+	/**
+	 * A customer's value on a log scale, like reach: 100 → 0.4, 1,000 → 0.6, 10,000 →
+	 * 0.8, 100,000 or more → 1; 0 when unknown.
+	 */
+	static double customerValue(Double value) {
+		return value == null || !(value > 0) ? 0 : Math.min(1, Math.log10(value + 1) / 5);
 	}
 
 	static double clamp(double v) {

@@ -41,7 +41,7 @@ public class TextAnalysis {
 
 	public Analysis analyse(AnalysisRequest request) {
 		BrandKnowledge knowledge = request.brand() != null ? request.brand() : brands.knowledge(request.tenant());
-		return analyser.analyse(new AnalysisRequest(request.tenant(), request.text(), request.followers(), knowledge));
+		return analyser.analyse(request.with(knowledge));
 	}
 
 }

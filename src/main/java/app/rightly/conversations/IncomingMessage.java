@@ -42,8 +42,17 @@ public record IncomingMessage(ChannelKey channel, String externalId, Direction d
 
 	}
 
-	/** The author as the source names them. */
-	public record Sender(String handle, String name, String email, Long followers) {
+	/**
+	 * The author as the source names them; {@code value} is the customer's value to the
+	 * brand (lifetime value or yearly spend, in the brand's currency), if the source
+	 * knows it, and counts in the risk score.
+	 */
+	public record Sender(String handle, String name, String email, Long followers, Double value) {
+
+		public Sender(String handle, String name, String email, Long followers) {
+			this(handle, name, email, followers, null);
+		}
+
 	}
 
 }

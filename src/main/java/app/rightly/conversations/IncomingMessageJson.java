@@ -104,7 +104,7 @@ public final class IncomingMessageJson {
 			return null;
 		}
 		if (!node.isObject()) {
-			errors.add(new FieldError("author", "must be an object {handle, name, email, followers}"));
+			errors.add(new FieldError("author", "must be an object {handle, name, email, followers, value}"));
 			return new Sender(null, null, null, null);
 		}
 		String handle = string(node, "handle", "author.handle", errors);
@@ -120,7 +120,17 @@ public final class IncomingMessageJson {
 				errors.add(new FieldError("author.followers", "must be a whole number"));
 			}
 		}
-		return new Sender(handle, name, email, followers);
+		Double value = null;
+		JsonNode v = node.get("value");
+		if (v != null && !v.isNull()) {
+			if (v.isNumber() && Double.isFinite(v.doubleValue()) && v.doubleValue() >= 0) {
+				value = v.doubleValue();
+			}
+			else {
+				errors.add(new FieldError("author.value", "must be a number of 0 or more (the customer's value)"));
+			}
+		}
+		return new Sender(handle, name, email, followers, value);
 	}
 
 	private static String string(JsonNode node, String field, List<FieldError> errors) {

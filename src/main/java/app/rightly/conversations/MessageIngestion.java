@@ -161,7 +161,9 @@ public class MessageIngestion {
 			}
 			// analysed before any transaction: locks are held for database work only
 			Analysis read = m.direction() == Direction.INBOUND
-					? analysis.analyse(new AnalysisRequest(tenant, m.text(), m.author().followers())) : null;
+					? analysis.analyse(
+							new AnalysisRequest(tenant, m.text(), m.author().followers(), null, m.author().value()))
+					: null;
 			String analysed = read == null ? null : json.writeValueAsString(read);
 			valid.add(new Pending(p.index(), m, analysed, read == null ? 0 : read.risk().score(), labels(read),
 					channel.id(), null));

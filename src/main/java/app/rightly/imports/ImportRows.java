@@ -33,8 +33,8 @@ public final class ImportRows {
 
 	/** The fields a column can be mapped to; {@code metadata.KEY} is allowed too. */
 	public static final List<String> FIELDS = List.of("text", "externalId", "createdAt", "author.handle", "author.name",
-			"author.email", "author.followers", "direction", "visibility", "inReplyTo", "url", "channel.kind",
-			"channel.name");
+			"author.email", "author.followers", "author.value", "direction", "visibility", "inReplyTo", "url",
+			"channel.kind", "channel.name");
 
 	/**
 	 * A marker a source puts in a record that is malformed as a whole (with the reason).
@@ -60,6 +60,8 @@ public final class ImportRows {
 			Map.entry("author.email", List.of("authoremail", "email", "emailaddress", "from")),
 			Map.entry("author.followers",
 					List.of("authorfollowers", "followers", "followerscount", "userfollowerscount")),
+			Map.entry("author.value",
+					List.of("authorvalue", "customervalue", "lifetimevalue", "ltv", "clv", "customerlifetimevalue")),
 			Map.entry("direction", List.of("direction")), Map.entry("visibility", List.of("visibility")),
 			Map.entry("inReplyTo", List.of("inreplyto", "inreplytostatusid", "parentid", "replyto")),
 			Map.entry("url", List.of("url", "link", "permalink")), Map.entry("channel.kind", List.of("channelkind")),
@@ -252,6 +254,19 @@ public final class ImportRows {
 				errors.add(new FieldError("author.followers", "must be a whole number, not '" + reach + "'"));
 			}
 		}
+		Double worth = null;
+		String stated = value(values, "author.value");
+		if (stated != null) {
+			try {
+				worth = Double.parseDouble(stated.replace(",", "").replace("_", "").strip());
+			}
+			catch (NumberFormatException ex) {
+				worth = null;
+			}
+			if (worth == null || !Double.isFinite(worth) || worth < 0) {
+				errors.add(new FieldError("author.value", "must be a number of 0 or more, not '" + stated + "'"));
+			}
+		}
 		String kind = value(values, "channel.kind");
 		String name = value(values, "channel.name");
 		ChannelKey rowChannel = kind == null ? channel : new ChannelKey(kind, name == null ? kind : name);
@@ -267,7 +282,7 @@ public final class ImportRows {
 		}
 		IncomingMessage message = new IncomingMessage(rowChannel, externalId, direction,
 				new Sender(value(values, "author.handle"), value(values, "author.name"), value(values, "author.email"),
-						followers),
+						followers, worth),
 				text, createdAt, visibility, value(values, "inReplyTo"), value(values, "url"), metadata);
 		return new Row(message, List.of(), undated);
 	}

@@ -122,6 +122,13 @@ class AnalysisApiTests {
 		call(post(base + "/analyse"), agency.agent(), """
 				{"text": "  "}""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("text"));
+		call(post(base + "/analyse"), agency.agent(), """
+				{"text": "my bag is lost", "customerValue": -5}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("customerValue"));
+		call(post(base + "/analyse"), agency.agent(), """
+				{"text": "my bag is lost", "customerValue": 10000}""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.risk.components.value").value(0.8))
+			.andExpect(jsonPath("$.risk.weights.value").value(0.1));
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The analysis on hand-written customer messages: each label, each urgency reason, and
@@ -990,6 +991,23 @@ class CustomerCareAnalyserTests {
 			sum += e.getValue() * angry.risk().weights().get(e.getKey());
 		}
 		assertThat(angry.risk().score()).isEqualTo((int) Math.round(100 * Math.min(1, sum)));
+	}
+
+	@Test
+	void aValuableCustomersComplaintOutranksTheSameFromAnUnknownOrSmallOne() {
+		String text = "@SkyAir my bag is still lost after 3 days";
+		Tenant tenant = new Tenant(new app.rightly.shared.OrganisationId(new java.util.UUID(1, 1)),
+				new app.rightly.shared.BrandId(new java.util.UUID(1, 2)));
+		Analysis unknown = ANALYSER.analyse(new AnalysisRequest(tenant, text, 500L));
+		Analysis small = ANALYSER.analyse(new AnalysisRequest(tenant, text, 500L, null, 20.0));
+		Analysis valuable = ANALYSER.analyse(new AnalysisRequest(tenant, text, 500L, null, 50_000.0));
+		assertThat(valuable.risk().score()).isGreaterThan(unknown.risk().score()).isGreaterThan(small.risk().score());
+		assertThat(unknown.risk().weights().get("value")).isZero();
+		assertThat(valuable.risk().components().get("value")).isCloseTo(0.94, within(0.01));
+		double weights = valuable.risk().weights().values().stream().mapToDouble(Double::doubleValue).sum();
+		assertThat(weights).isCloseTo(1.0, within(1e-9));
+		assertThat(CustomerCareAnalyser.customerValue(1_000.0)).isCloseTo(0.6, within(0.001));
+		assertThat(CustomerCareAnalyser.customerValue(0.0)).isZero();
 	}
 
 	@Test

@@ -144,8 +144,12 @@ class MessagesApiTests {
 		String noAuthor = message(id(), "who")
 			.replace("\"author\": {\"handle\": \"@maya\", \"name\": \"Maya\", \"followers\": 250},", "");
 		String notAnObject = "\"just a string\"";
+		String negativeValue = message(id(), "worth").replace("\"followers\": 250",
+				"\"followers\": 250, \"value\": -1");
+		String stringValue = message(id(), "worth").replace("\"followers\": 250",
+				"\"followers\": 250, \"value\": \"gold\"");
 		String body = "[" + String.join(",", good, noText, tooLong, badDate, noOffset, negative, stringFollowers,
-				control, badDirection, noAuthor, notAnObject) + "]";
+				control, badDirection, noAuthor, notAnObject, negativeValue, stringValue) + "]";
 		send(body).andExpect(status().isOk())
 			.andExpect(jsonPath("$.results[0].status").value("created"))
 			.andExpect(jsonPath("$.results[1].status").value("rejected"))
@@ -161,8 +165,10 @@ class MessagesApiTests {
 			.andExpect(jsonPath("$.results[8].errors[0].field").value("direction"))
 			.andExpect(jsonPath("$.results[9].errors[0].field").value("author"))
 			.andExpect(jsonPath("$.results[10].errors[0].field").value("message"))
+			.andExpect(jsonPath("$.results[11].errors[0].field").value("author.value"))
+			.andExpect(jsonPath("$.results[12].errors[0].field").value("author.value"))
 			.andExpect(jsonPath("$.created").value(1))
-			.andExpect(jsonPath("$.rejected").value(10));
+			.andExpect(jsonPath("$.rejected").value(12));
 	}
 
 	@Test
@@ -212,6 +218,21 @@ class MessagesApiTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat((String) JsonPath.read(stored, "$.text")).isEqualTo(text);
+	}
+
+	@Test
+	void aCustomersValueGivenWithTheAuthorCountsInTheStoredRisk() throws Exception {
+		String text = "my order never arrived and nobody answers";
+		String valued = message(id(), text).replace("\"followers\": 250", "\"followers\": 250, \"value\": 10000");
+		String plain = message(id(), text);
+		for (String[] sent : new String[][] { { valued, "0.8", "0.1" }, { plain, "0.0", "0.0" } }) {
+			String body = send(sent[0]).andReturn().getResponse().getContentAsString();
+			String messageId = JsonPath.read(body, "$.results[0].messageId");
+			mvc.perform(get(path + "/" + messageId).header("Authorization", "Bearer " + agency.agent().token()))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.analysis.risk.components.value").value(Double.parseDouble(sent[1])))
+				.andExpect(jsonPath("$.analysis.risk.weights.value").value(Double.parseDouble(sent[2])));
+		}
 	}
 
 	@Test

@@ -88,6 +88,22 @@ class ImportRowsTest {
 	}
 
 	@Test
+	void aCustomersLifetimeValueIsReadAndABadOneNamed() {
+		ImportRows rows = ImportRows.resolve(List.of("text", "ltv"), Map.of());
+		assertThat(rows.fields()).containsEntry("author.value", "ltv");
+		assertThat(
+				rows.convert(record(Map.of("text", "x", "ltv", "12,500.50")), CHANNEL, ZoneId.of("UTC"), Instant.now())
+					.message()
+					.author()
+					.value())
+			.isEqualTo(12_500.5);
+		ImportRows.Row bad = rows.convert(record(Map.of("text", "x", "ltv", "-3")), CHANNEL, ZoneId.of("UTC"),
+				Instant.now());
+		assertThat(bad.message()).isNull();
+		assertThat(bad.errors()).extracting(e -> e.field()).containsExactly("author.value");
+	}
+
+	@Test
 	void aBadValueIsNamedWithTheField() {
 		ImportRows rows = ImportRows.resolve(List.of("text", "date", "followers", "direction"), Map.of());
 		ImportRows.Row row = rows.convert(

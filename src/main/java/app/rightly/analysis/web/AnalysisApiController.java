@@ -159,13 +159,14 @@ class AnalysisApiController {
 	// ---- trying the analysis
 	// -------------------------------------------------------------
 
-	record AnalyseRequest(String text, Long followers) {
+	record AnalyseRequest(String text, Long followers, Double customerValue) {
 	}
 
 	@PostMapping(path = "/analyse", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Analyse a text as this brand would, without storing it", description = """
 			For trying out topics and models: the same analysis every stored message gets. `text` up to \
-			20,000 characters; `followers`, the author's reach, moves the risk score.""")
+			20,000 characters; `followers`, the author's reach, and `customerValue`, the customer's value to \
+			the brand (lifetime value or yearly spend), move the risk score.""")
 	Analysis analyse(CurrentUser user, @PathVariable String brand, @RequestBody AnalyseRequest request) {
 		Tenant tenant = access.tenant(user, brand, Permission.WORK_CONVERSATIONS);
 		if (request.text() == null || request.text().isBlank()) {
@@ -177,7 +178,11 @@ class AnalysisApiController {
 		if (request.followers() != null && request.followers() < 0) {
 			throw new InvalidInputException("followers", "must not be negative");
 		}
-		return analysis.analyse(new AnalysisRequest(tenant, request.text(), request.followers()));
+		if (request.customerValue() != null && !(request.customerValue() >= 0)) {
+			throw new InvalidInputException("customerValue", "must be a number of 0 or more");
+		}
+		return analysis
+			.analyse(new AnalysisRequest(tenant, request.text(), request.followers(), null, request.customerValue()));
 	}
 
 }
