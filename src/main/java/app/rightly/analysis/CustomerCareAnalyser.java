@@ -944,7 +944,18 @@ public class CustomerCareAnalyser implements Analyser {
 		String category = c.category();
 		return category.equals("relief") || category.equals(REMEDIED) || category.equals(GREETING)
 				|| category.equals(CLAPPED) || category.equals(PRAISED)
-				|| category.equals("speed") && c.weight() > 0 && !c.negated();
+				|| category.equals("speed") && c.weight() > 0 && !c.negated()
+				|| (category.equals("praise") || category.equals("gratitude")) && !c.negated() && deniesInside(c);
+	}
+
+	/**
+	 * Praise said with a negation ("wouldn't go anywhere else", "couldn't be happier",
+	 * "can't thank you enough"): the models read the negation as a complaint's.
+	 */
+	private static boolean deniesInside(Cue c) {
+		String p = c.phrase();
+		return p.contains("n't") || p.contains("not ") || p.contains("never ") || p.startsWith("no ")
+				|| p.contains(" no ");
 	}
 
 	/** The tokens the models read: without those of the cues they would misread. */
@@ -1122,6 +1133,11 @@ public class CustomerCareAnalyser implements Analyser {
 			z[0] += K_SHOUTING; // "WHERE IS MY BAG"
 		}
 		z[0] -= (float) s.relief(); // a problem denied: "not bad at all"
+		if (failure >= 0 && s.praise() > 0 && s.sarcasm() == 0 && !s.grievance()) {
+			// praise with nothing against it: the models' reading of a negative word
+			// near it is doubted ("been with you since 2009 and just renewed again")
+			z[0] -= (float) (K_UNOPPOSED_PRAISE * s.praise());
+		}
 
 		if ((s.has("question") || s.has("request")) && failure >= 0) {
 			z[1] += K_QUESTION;
@@ -1203,6 +1219,14 @@ public class CustomerCareAnalyser implements Analyser {
 	static final float K_POLITE_COMPLAINT = 0.4f;
 
 	static final float K_QUESTION = 0.5f;
+
+	/**
+	 * How much praise with no failure, sarcasm or grievance beside it weighs against the
+	 * negative class (written sets B / C sentiment 0.858 / 0.862 → 0.861 / 0.864,
+	 * complaint vs not 0.797 → 0.799, airline tweets unchanged; 0.3 and 1.0 a little
+	 * less).
+	 */
+	static final double K_UNOPPOSED_PRAISE = 0.6;
 
 	/** An insult: no warm message either. */
 	static final float K_INSULT = 2.0f;

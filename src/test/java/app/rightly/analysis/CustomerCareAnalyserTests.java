@@ -415,6 +415,7 @@ class CustomerCareAnalyserTests {
 			@ShopCo can't fault the staff                                  | positive
 			@ShopCo wasn't expecting much but wow                          | positive
 			@TelcoNet super help, problem solved                           | positive
+			@TelcoX been with you since 2009 and just renewed again, wouldn't go anywhere else | positive
 			""")
 	void phrasesMeanMoreThanTheirWords(String text, String label) {
 		Analysis a = analyse(text);
