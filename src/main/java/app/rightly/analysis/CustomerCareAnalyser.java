@@ -1452,7 +1452,7 @@ public class CustomerCareAnalyser implements Analyser {
 			Cue first = warm.end() <= failure.start() ? warm : failure;
 			Cue last = first == warm ? failure : warm;
 			if (first.end() <= last.start() && last.start() > chosen[1]
-					&& breaks(tokens, first.end(), last.start(), false) > 0) {
+					&& (breaks(tokens, first.end(), last.start(), false) > 0 || conceded(tokens, first.start()))) {
 				chosen[0] = last == warm ? 1 : -1;
 				chosen[1] = last.start();
 			}
@@ -1478,6 +1478,27 @@ public class CustomerCareAnalyser implements Analyser {
 		}
 		return false;
 	}
+
+	/**
+	 * Whether the clause before {@code at} opens with a concession ("although there was a
+	 * 6 hour delay every member of staff was lovely"): what follows it is the point.
+	 */
+	static boolean conceded(List<Token> tokens, int at) {
+		boolean conceded = false;
+		for (Token t : tokens) {
+			if (t.start() >= at) {
+				break;
+			}
+			if (endsSentence(t) || CLAUSE_BREAKS.contains(t.norm()) && !CONCESSIONS.contains(t.norm())) {
+				conceded = false;
+			}
+			conceded |= CONCESSIONS.contains(t.norm());
+		}
+		return conceded;
+	}
+
+	/** Words that concede a point before making another. */
+	private static final Set<String> CONCESSIONS = Set.of("although", "despite", "though", "spite");
 
 	/** What sets one clause against another: a sentence's end, or a contrast. */
 	private static final Set<String> CLAUSE_BREAKS = Set.of("but", "though", "however", "unfortunately", "although",
@@ -1657,8 +1678,10 @@ public class CustomerCareAnalyser implements Analyser {
 		// advance"
 		boolean manners = !s.has("praise") && (s.has("request") || s.has("question") || s.asks());
 		// a good rating read as meant is a review's praise, whatever went wrong on the
-		// way
-		boolean verdict = s.rated() > 0 && sentiment.label().equals("positive");
+		// way; so is praise said after the problem, as the point ("despite the delay the
+		// crew were fantastic")
+		boolean verdict = sentiment.label().equals("positive")
+				&& (s.rated() > 0 || problem >= 1.0 && s.praise() > 0 && lastSaid(s) > 0);
 		scores.put("praise", clamp(problem >= 1.0 && !verdict ? 0 : (manners ? 0.5 : 1)
 				* (0.5 * Math.min(1, s.praise() / 1.5) + (sentiment.label().equals("positive") ? 0.45 : 0))));
 		// an idea offered beside praise is the point of the message ("love the app! a

@@ -776,6 +776,15 @@ class CustomerCareAnalyserTests {
 	}
 
 	@Test
+	void whatFollowsAConcessionIsThePoint() {
+		reads("@HotelCo although check-in took forever, the staff were lovely", "positive", "praise");
+		reads("@ShopCo even though delivery was late the support team were brilliant", "positive", "praise");
+		// and the other way round
+		assertThat(analyse("@ShopCo although the staff were lovely, my order never arrived").sentiment().label())
+			.isEqualTo("negative");
+	}
+
+	@Test
 	void thanksToTheBrandForAFailureBlamesIt() {
 		Analysis blame = reads("@SkyAir second night at the airport thanks to you", "negative", "complaint");
 		assertThat(blame.sarcasm()).isTrue();
