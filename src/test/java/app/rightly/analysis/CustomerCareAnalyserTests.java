@@ -773,6 +773,14 @@ class CustomerCareAnalyserTests {
 		reads("@HotelCo the room was less than ideal :/", "negative", "complaint");
 		reads("@TrainCo absolute waste of money, shoddy seats", "negative", "complaint");
 		reads("@SkyAir this is absurd, three gate changes and nobody at the desk", "negative", "complaint");
+		assertThat(ANALYSER.signals("@SkyAir where did my travel credit go? it was there yesterday").failure())
+			.isNegative();
+		reads("@SkyAir in Lisbon for three days already without my bag", "negative", "complaint");
+		reads("@SkyAir how much longer will it take? we have been at the gate since noon", "negative", "complaint");
+		reads("@TelcoX the least you can do is waive the fee", "negative", "complaint");
+		// a cancellation told as a possibility is a question, not a complaint
+		assertThat(analyse("What's your refund policy if the artist cancels but the support act still plays?").intent()
+			.label()).isEqualTo("question");
 	}
 
 	@Test
