@@ -55,12 +55,21 @@ public class CustomerCareAnalyser implements Analyser {
 	static final Map<String, Double> RISK_WEIGHTS = orderedMap("negativity", 0.30, "intent", 0.15, "urgency", 0.25,
 			"toxicity", 0.10, "reach", 0.20, "value", 0.0);
 
+	/** The weight of the customer's value, when it is known. */
+	static final double VALUE_WEIGHT = 0.10;
+
 	/**
-	 * The weights when it is: value takes a tenth, the others nine tenths of theirs, so
-	 * they still add up to one.
+	 * The weights when it is: value takes its weight, the others the rest in their
+	 * proportions, so they still add up to one.
 	 */
-	static final Map<String, Double> RISK_WEIGHTS_WITH_VALUE = orderedMap("negativity", 0.27, "intent", 0.135,
-			"urgency", 0.225, "toxicity", 0.09, "reach", 0.18, "value", 0.10);
+	static final Map<String, Double> RISK_WEIGHTS_WITH_VALUE = withValue(RISK_WEIGHTS);
+
+	private static Map<String, Double> withValue(Map<String, Double> weights) {
+		Map<String, Double> out = new LinkedHashMap<>();
+		weights.forEach((component, weight) -> out.put(component,
+				component.equals("value") ? VALUE_WEIGHT : Math.round(weight * (1 - VALUE_WEIGHT) * 1e6) / 1e6));
+		return out;
+	}
 
 	static final Map<String, Double> INTENT_RISK = Map.of("complaint", 1.0, "abuse", 0.9, "request", 0.6, "question",
 			0.35, "suggestion", 0.2, "other", 0.15, "praise", 0.05, "spam", 0.0);
@@ -887,12 +896,8 @@ public class CustomerCareAnalyser implements Analyser {
 	 * something.
 	 */
 	private static boolean thankedFor(List<Token> tokens, int i) {
-		for (int j = i + 1; j < tokens.size(); j++) {
-			String w = tokens.get(j).norm();
-			if (tokens.get(j).kind() == Token.Kind.PUNCT && ".!?;".contains(w)) {
-				return false;
-			}
-			if (w.equals("for")) {
+		for (int j = i + 1; j < tokens.size() && !endsSentence(tokens.get(j)); j++) {
+			if (tokens.get(j).norm().equals("for")) {
 				return true;
 			}
 		}
@@ -921,12 +926,7 @@ public class CustomerCareAnalyser implements Analyser {
 				}
 				continue;
 			}
-			boolean broken = false;
-			for (Token t : tokens) {
-				broken |= t.start() >= c.end() && t.end() <= thanks.start()
-						&& (t.kind() == Token.Kind.PUNCT && ".!?;".contains(t.norm()) || t.norm().equals("but"));
-			}
-			if (!broken) {
+			if (breaks(tokens, c.end(), thanks.start(), true) == 0) {
 				return c;
 			}
 		}
@@ -964,7 +964,7 @@ public class CustomerCareAnalyser implements Analyser {
 		for (Token t : tokens) {
 			boolean inside = false;
 			for (Cue c : cues) {
-				inside |= hidesFromModels(c) && t.start() >= c.start() && t.end() <= c.end();
+				inside |= t.start() >= c.start() && t.end() <= c.end() && hidesFromModels(c);
 			}
 			if (!inside) {
 				kept.add(t);
